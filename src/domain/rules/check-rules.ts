@@ -1,0 +1,117 @@
+/**
+ * Checks that the rules hang together, beyond what the schemas say: every name a step uses is known, every
+ * parameter is sorted by date and covers the dates the app accepts, nothing depends on itself.
+ * Returns a list of problems; the loader refuses to start when it is not empty.
+ */
+import type { LocalDate } from '../dates/local-date.js';
+import { DEADLINE_STARTS } from '../plan/deadline-starts.js';
+import { PREDICATES } from '../plan/predicates.js';
+import type { Rules } from './rules.js';
+import { CONTRACT_STEP_IDS } from './rules.js';
+import type { Parameter, StepRule } from './schema.js';
+import { parametersIn } from './text-template.js';
+
+export function checkRules(rules: Rules, earliestDate: LocalDate, today: LocalDate): string[] {
+  const problems: string[] = [];
+  for (const parameter of rules.parameters.values()) problems.push(...checkParameter(parameter, earliestDate, today));
+  const orders = new Set<number>();
+  for (const step of rules.steps) {
+    if (orders.has(step.order)) problems.push(`step ${step.id}: order ${step.order} is used twice`);
+    orders.add(step.order);
+    problems.push(...checkStep(rules, step, today));
+  }
+  for (const id of CONTRACT_STEP_IDS) if (!rules.stepsById.has(id)) problems.push(`step ${id} is missing`);
+  problems.push(...findCycles(rules.steps));
+  const vocabulary = [
+    ...[...rules.documents.values()].flatMap((d) => [d.name.en, d.name.da]),
+    ...[...rules.places.values()].flatMap((p) => [p.text.en, p.text.da, ...(p.textLocal ? [p.textLocal.en, p.textLocal.da] : [])]),
+  ];
+  for (const text of vocabulary) {
+    for (const id of parametersIn(text)) if (!rules.parameters.has(id)) problems.push(`text "${text.slice(0, 40)}" names unknown parameter "${id}"`);
+  }
+  for (const group of Object.values(rules.countries.groups)) {
+    for (const m of group.members) {
+      if (!rules.countries.byCode.has(m.country)) problems.push(`group member ${m.country} is not a known country`);
+      if (m.to !== undefined && m.to < m.from) problems.push(`group member ${m.country} ends before it starts`);
+    }
+  }
+  return problems;
+}
+
+function checkParameter(parameter: Parameter, earliestDate: LocalDate, today: LocalDate): string[] {
+  const problems: string[] = [];
+  const where = `parameter ${parameter.id}`;
+  parameter.entries.forEach((entry, i) => {
+    const previous = parameter.entries[i - 1];
+    if (previous && previous.from >= entry.from) problems.push(`${where}: dates are not in order at ${entry.from}`);
+    for (const s of entry.sources) if (s.checked > today) problems.push(`${where}: source checked in the future`);
+  });
+  const first = parameter.entries[0];
+  if (first && first.from > earliestDate) problems.push(`${where}: no value before ${first.from}, but dates from ${earliestDate} are accepted`);
+  return problems;
+}
+
+function checkStep(rules: Rules, step: StepRule, today: LocalDate): string[] {
+  const problems: string[] = [];
+  const where = `step ${step.id}`;
+  const names = [
+    ...step.appliesWhen, ...(step.requiredWhen ?? []), ...(step.doneWhen ?? []),
+    ...step.documents.flatMap((d) => d.when ?? []),
+    ...(step.variants ?? []).flatMap((v) => [...v.when, ...(v.documents ?? []).flatMap((d) => d.when ?? [])]),
+  ];
+  for (const name of names) if (!(name in PREDICATES)) problems.push(`${where}: unknown predicate "${name}"`);
+  for (const dep of step.dependsOn) {
+    if (!rules.stepsById.has(dep)) problems.push(`${where}: depends on unknown step "${dep}"`);
+    if (dep === step.id) problems.push(`${where}: depends on itself`);
+  }
+  const rulesToCheck = [step.deadline, ...(step.variants ?? []).map((v) => v.deadline ?? null)];
+  for (const rule of rulesToCheck) {
+    if (!rule) continue;
+    if (!(rule.from in DEADLINE_STARTS)) problems.push(`${where}: unknown deadline start "${rule.from}"`);
+    if (rule.add && !rules.parameters.has(rule.add.parameter)) problems.push(`${where}: unknown parameter "${rule.add.parameter}"`);
+  }
+  const authorities = [step.authority, ...(step.variants ?? []).flatMap((v) => (v.authority ? [v.authority] : []))];
+  for (const a of authorities) if (!rules.authorities.has(a)) problems.push(`${where}: unknown authority "${a}"`);
+  const places = [step.where, ...(step.variants ?? []).flatMap((v) => (v.where ? [v.where] : []))];
+  for (const p of places) if (!rules.places.has(p)) problems.push(`${where}: unknown place "${p}"`);
+  const docs = [...step.documents, ...(step.variants ?? []).flatMap((v) => v.documents ?? [])];
+  for (const d of docs) if (!rules.documents.has(d.id)) problems.push(`${where}: unknown document "${d.id}"`);
+  for (const text of allTexts(step)) {
+    for (const id of parametersIn(text)) if (!rules.parameters.has(id)) problems.push(`${where}: text names unknown parameter "${id}"`);
+  }
+  const sources = [...step.sources, ...(step.variants ?? []).flatMap((v) => v.sources ?? [])];
+  for (const s of sources) if (s.checked > today) problems.push(`${where}: source "${s.title}" checked in the future`);
+  return problems;
+}
+
+export function allTexts(step: StepRule): string[] {
+  const texts: string[] = [];
+  for (const lang of ['en', 'da'] as const) {
+    const t = step.text[lang];
+    texts.push(t.title, t.summary, t.deadline, t.guide.intro, ...Object.values(t.guide.groups));
+    if (t.how) texts.push(t.how);
+    for (const v of step.variants ?? []) {
+      texts.push(...Object.values(v.text[lang]).filter((x): x is string => typeof x === 'string'));
+    }
+    if (step.check) texts.push(step.check[lang]);
+  }
+  return texts;
+}
+
+function findCycles(steps: readonly StepRule[]): string[] {
+  const byId = new Map(steps.map((s) => [s.id, s]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const problems: string[] = [];
+  const visit = (id: string, path: string[]): void => {
+    if (state.get(id) === 'done') return;
+    if (state.get(id) === 'visiting') {
+      problems.push(`steps depend on each other in a cycle: ${[...path, id].join(' -> ')}`);
+      return;
+    }
+    state.set(id, 'visiting');
+    for (const dep of byId.get(id)?.dependsOn ?? []) visit(dep, [...path, id]);
+    state.set(id, 'done');
+  };
+  for (const s of steps) visit(s.id, []);
+  return problems;
+}

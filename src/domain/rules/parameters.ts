@@ -1,0 +1,27 @@
+/**
+ * Dated, sourced values. A lookup returns the latest entry on or before the date; a date before the first
+ * entry has no value, and asking for it is an error (the rules must cover every date the app accepts).
+ */
+import type { LocalDate } from '../dates/local-date.js';
+import type { Parameter } from './schema.js';
+
+export type ParameterEntry = Parameter['entries'][number];
+export type ParameterBook = ReadonlyMap<string, Parameter>;
+
+export function parameterEntry(book: ParameterBook, id: string, onDate: LocalDate): ParameterEntry {
+  const parameter = book.get(id);
+  if (!parameter) throw new Error(`Unknown parameter "${id}"`);
+  let found: ParameterEntry | undefined;
+  for (const entry of parameter.entries) {
+    if (entry.from <= onDate) found = entry;
+    else break;
+  }
+  if (!found) throw new Error(`Parameter "${id}" has no value on ${onDate}`);
+  return found;
+}
+
+export function numberParameter(book: ParameterBook, id: string, onDate: LocalDate): number {
+  const { value } = parameterEntry(book, id, onDate);
+  if (typeof value !== 'number') throw new Error(`Parameter "${id}" is not a number`);
+  return value;
+}

@@ -1,0 +1,202 @@
+/**
+ * The shape of the rules data (rules/*.yaml). The loader checks every file against these schemas at start-up
+ * and refuses unknown keys, missing sources and missing languages; check-rules.ts adds the checks a schema
+ * cannot express (sorted dates, known predicates and parameters, placeholders that resolve).
+ */
+import Type, { type Static } from 'typebox';
+
+const strict = { additionalProperties: false } as const;
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Text = Type.String({ minLength: 1 });
+const Id = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' });
+
+export const SourceSchema = Type.Object(
+  {
+    title: Text,
+    url: Type.String({ pattern: '^https?://' }),
+    checked: IsoDate,
+    facts: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Z]+-\\d+[a-z]?$' }))),
+  },
+  strict,
+);
+export const SourcesSchema = Type.Array(SourceSchema, { minItems: 1 });
+
+export const Bilingual = <T extends Type.TSchema>(inner: T) => Type.Object({ en: inner, da: inner }, strict);
+
+export const ParameterSchema = Type.Object(
+  {
+    id: Id,
+    unit: Type.Union([
+      Type.Literal('days'), Type.Literal('weeks'), Type.Literal('months'), Type.Literal('years'),
+      Type.Literal('dkk'), Type.Literal('percent'), Type.Literal('date'), Type.Literal('count'), Type.Literal('km'),
+    ]),
+    description: Text,
+    entries: Type.Array(
+      Type.Object(
+        {
+          from: IsoDate,
+          value: Type.Union([Type.Number(), IsoDate]),
+          confidence: Type.Union([Type.Literal('high'), Type.Literal('medium'), Type.Literal('low')]),
+          note: Type.Optional(Text),
+          sources: SourcesSchema,
+        },
+        strict,
+      ),
+      { minItems: 1 },
+    ),
+  },
+  strict,
+);
+export type Parameter = Static<typeof ParameterSchema>;
+
+const GuideTexts = Type.Object(
+  {
+    intro: Text,
+    groups: Type.Object(
+      { nordic: Text, 'eu-eea': Text, swiss: Text, other: Text },
+      strict,
+    ),
+  },
+  strict,
+);
+
+const StepTexts = Type.Object(
+  {
+    title: Text,
+    summary: Text,
+    deadline: Text,
+    how: Type.Optional(Text),
+    guide: GuideTexts,
+  },
+  strict,
+);
+const PartialStepTexts = Type.Object(
+  {
+    title: Type.Optional(Text),
+    summary: Type.Optional(Text),
+    deadline: Type.Optional(Text),
+    how: Type.Optional(Text),
+  },
+  strict,
+);
+
+export const DeadlineRuleSchema = Type.Object(
+  {
+    from: Id,
+    add: Type.Optional(
+      Type.Object(
+        {
+          parameter: Id,
+          unit: Type.Union([Type.Literal('days'), Type.Literal('weeks'), Type.Literal('months')]),
+        },
+        strict,
+      ),
+    ),
+  },
+  strict,
+);
+export type DeadlineRule = Static<typeof DeadlineRuleSchema>;
+
+const DocumentRef = Type.Object({ id: Id, when: Type.Optional(Type.Array(Id)) }, strict);
+
+const CheckSchema = Type.Object({ en: Text, da: Text, url: Type.String({ pattern: '^https?://' }) }, strict);
+
+const VariantSchema = Type.Object(
+  {
+    id: Id,
+    when: Type.Array(Id, { minItems: 1 }),
+    authority: Type.Optional(Id),
+    where: Type.Optional(Id),
+    deadline: Type.Optional(Type.Union([DeadlineRuleSchema, Type.Null()])),
+    documents: Type.Optional(Type.Array(DocumentRef)),
+    sources: Type.Optional(SourcesSchema),
+    check: Type.Optional(CheckSchema),
+    text: Bilingual(PartialStepTexts),
+  },
+  strict,
+);
+
+export const StepSchema = Type.Object(
+  {
+    id: Id,
+    order: Type.Integer({ minimum: 0 }),
+    appliesWhen: Type.Array(Id, { minItems: 1 }),
+    requiredWhen: Type.Optional(Type.Array(Id)),
+    doneWhen: Type.Optional(Type.Array(Id, { minItems: 1 })),
+    dependsOn: Type.Array(Id),
+    deadline: Type.Union([DeadlineRuleSchema, Type.Null()]),
+    authority: Id,
+    where: Id,
+    documents: Type.Array(DocumentRef),
+    sources: SourcesSchema,
+    check: Type.Optional(CheckSchema),
+    text: Bilingual(StepTexts),
+    variants: Type.Optional(Type.Array(VariantSchema)),
+  },
+  strict,
+);
+export type StepRule = Static<typeof StepSchema>;
+export type StepVariant = Static<typeof VariantSchema>;
+export type StepCheck = Static<typeof CheckSchema>;
+
+export const AuthoritySchema = Type.Object(
+  { id: Id, name: Bilingual(Text), url: Type.String({ pattern: '^https?://' }) },
+  strict,
+);
+export type Authority = Static<typeof AuthoritySchema>;
+
+export const DocumentSchema = Type.Object({ id: Id, name: Bilingual(Text) }, strict);
+export type DocumentInfo = Static<typeof DocumentSchema>;
+
+export const PlaceSchema = Type.Object(
+  {
+    id: Id,
+    kind: Type.Union([Type.Literal('in-person'), Type.Literal('online'), Type.Literal('by-post'), Type.Literal('abroad'), Type.Literal('other')]),
+    text: Bilingual(Text),
+    /** The same, naming the person's municipality: "{municipality}" is replaced by its name. */
+    textLocal: Type.Optional(Bilingual(Text)),
+  },
+  strict,
+);
+export type Place = Static<typeof PlaceSchema>;
+
+export const CountrySchema = Type.Object(
+  { code: Type.String({ pattern: '^[A-Z]{2}$' }), en: Text, da: Text, citizensOf: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })) },
+  strict,
+);
+export const CountriesFileSchema = Type.Object({ source: SourceSchema, countries: Type.Array(CountrySchema, { minItems: 1 }) }, strict);
+export type Country = Static<typeof CountrySchema>;
+
+const Membership = Type.Object(
+  { country: Type.String({ pattern: '^[A-Z]{2}$' }), from: IsoDate, to: Type.Optional(IsoDate) },
+  strict,
+);
+const GroupEntry = Type.Object({ sources: SourcesSchema, members: Type.Array(Membership, { minItems: 1 }) }, strict);
+export const GroupsFileSchema = Type.Object(
+  { danish: GroupEntry, nordic: GroupEntry, 'eu-eea': GroupEntry, swiss: GroupEntry },
+  strict,
+);
+export type GroupsFile = Static<typeof GroupsFileSchema>;
+
+export const CaseSchema = Type.Object(
+  {
+    name: Text,
+    asOf: IsoDate,
+    input: Type.Record(Type.String(), Type.Unknown()),
+    expected: Type.Object(
+      {
+        outcome: Type.String(),
+        group: Type.String(),
+        steps: Type.Optional(Type.Array(Id)),
+        includes: Type.Optional(Type.Array(Id)),
+        excludes: Type.Optional(Type.Array(Id)),
+        deadlines: Type.Optional(Type.Record(Type.String(), Type.Union([IsoDate, Type.Null()]))),
+        required: Type.Optional(Type.Record(Type.String(), Type.Boolean())),
+        done: Type.Optional(Type.Array(Id)),
+      },
+      strict,
+    ),
+  },
+  strict,
+);
+export type PlanCase = Static<typeof CaseSchema>;

@@ -1,0 +1,62 @@
+/**
+ * The rows of "check your answers": each relevant question, the answer in words, and a link to change it.
+ */
+import type { Lang } from '../domain/answers/answers.js';
+import { parseLocalDate } from '../domain/dates/local-date.js';
+import {
+  ARRIVAL_UNKNOWN, type FlowAnswers, type FlowContext, NO_HOME_YET, POSTCODE_UNKNOWN, type QuestionId,
+  relevantQuestions,
+} from '../domain/flow/questionnaire.js';
+import { formatDate } from '../domain/i18n/format.js';
+import type { AppDeps } from './deps.js';
+import { targetUrl } from './routes/questionnaire.js';
+import { questionTitle } from './views/question-page.js';
+import type { View } from './views/view.js';
+
+export interface AnswerRow {
+  id: QuestionId;
+  question: string;
+  answer: string;
+  changeHref: string;
+}
+
+export function answerRows(deps: AppDeps, view: View, a: FlowAnswers, ctx: FlowContext): AnswerRow[] {
+  return relevantQuestions(a, ctx).map((id) => ({
+    id,
+    question: questionTitle(view, id),
+    answer: answerText(deps, view, id, a),
+    changeHref: targetUrl(id, a, view.lang),
+  }));
+}
+
+function dateText(value: string | undefined, lang: Lang, unknown: string, unknownText: string): string {
+  if (value === undefined || value === unknown) return unknownText;
+  const date = parseLocalDate(value);
+  return date ? formatDate(date, lang) : value;
+}
+
+function answerText(deps: AppDeps, view: View, id: QuestionId, a: FlowAnswers): string {
+  const { t, lang } = view;
+  const unknown = t('check.unknown');
+  switch (id) {
+    case 'citizenship':
+      return a.citizenship.map((code) => {
+        const c = deps.rules.countries.byCode.get(code);
+        return c ? c[lang] : code;
+      }).join(', ');
+    case 'purpose': return a.purpose ? t(`q.purpose.${a.purpose}`) : '';
+    case 'stay': return a.stay ? t(`q.stay.${a.stay}`) : '';
+    case 'permit': return a.permit === 'yes' ? t('q.permit.yes') : t('q.permit.no');
+    case 'permit-date': return dateText(a.permitDate, lang, '', unknown);
+    case 'arrival': return dateText(a.arrival, lang, ARRIVAL_UNKNOWN, t('q.arrival.unknown'));
+    case 'move-in': return dateText(a.moveIn, lang, NO_HOME_YET, t('q.moveIn.unknown'));
+    case 'postcode': {
+      if (!a.postcode || a.postcode === POSTCODE_UNKNOWN) return t('q.postcode.unknown');
+      const postal = deps.postalCodes.get(a.postcode);
+      return postal ? `${postal.code} ${postal.name}` : a.postcode;
+    }
+    case 'partner': return a.partner === 'yes' ? t('yes') : t('no');
+    case 'children': return a.children === 'yes' ? t('yes') : t('no');
+    case 'children-ages': return t('answer.ages', { ages: a.age.join(', ') });
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The composition root: builds the Fastify app from its dependencies, registering every plugin and route
+ * explicitly (no autoload), so that reading this file shows the whole edge.
+ */
+import { constants as zlib } from 'node:zlib';
+import compress from '@fastify/compress';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { AppDeps } from './deps.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { registerSecurity } from './plugins/security.js';
+import { registerStaticAssets } from './plugins/static-assets.js';
+import { registerPlanApi } from './routes/api-plan.js';
+import { registerBenchRoutes } from './routes/bench-twins.js';
+import { registerHealth } from './routes/health.js';
+import { registerPages } from './routes/pages.js';
+import { registerPlanPages } from './routes/plan-pages.js';
+import { registerQuestionnaire } from './routes/questionnaire.js';
+import { registerValidators } from './validators.js';
+
+export const BODY_LIMIT_BYTES = 16 * 1024;
+
+/** Logs carry the path but never the query string: a plan's address holds a person's answers. */
+export const loggerOptions = (level: string): FastifyServerOptions['logger'] => ({
+  level,
+  serializers: {
+    req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+  },
+});
+
+export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: deps.config.trustProxy,
+    routerOptions: { maxParamLength: 100 },
+    return503OnClosing: true,
+  });
+  registerValidators(app);
+  registerErrorHandling(app, deps.texts);
+  await registerSecurity(app, { rateLimitMax: deps.config.rateLimitMax });
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+  });
+  await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'ICS platform API',
+        version: '1.0.0',
+        description: 'A personal plan for people moving to Denmark: the answers in, the ordered steps out, in English or Danish.',
+      },
+      tags: [{ name: 'plan', description: 'The newcomer\'s plan and its step catalogue' }],
+    },
+  });
+  await registerStaticAssets(app);
+
+  registerHealth(app);
+  registerPages(app, deps);
+  registerQuestionnaire(app, deps);
+  registerPlanPages(app, deps);
+  registerPlanApi(app, deps);
+  if (deps.config.benchRoutes) registerBenchRoutes(app, deps);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,45 @@
+import type { PostalCode } from '../adapters/rules/load-reference.js';
+import type { Config } from '../config.js';
+import type { Lang } from '../domain/answers/answers.js';
+import { citizenshipGroup } from '../domain/countries/citizenship-group.js';
+import { copenhagenDate } from '../domain/dates/copenhagen-time.js';
+import type { LocalDate } from '../domain/dates/local-date.js';
+import type { FlowContext } from '../domain/flow/questionnaire.js';
+import type { Rules } from '../domain/rules/rules.js';
+import type { Clock } from '../ports/clock.js';
+import type { Texts } from './i18n/texts.js';
+import type { View } from './views/view.js';
+
+/** What the web edge is given: configuration, the clock, and the data loaded at start-up. */
+export interface AppDeps {
+  config: Config;
+  clock: Clock;
+  rules: Rules;
+  postalCodes: ReadonlyMap<string, PostalCode>;
+  texts: Texts;
+}
+
+export function today(deps: AppDeps): LocalDate {
+  return copenhagenDate(deps.clock.now());
+}
+
+export function flowContext(deps: AppDeps, asOf: LocalDate): FlowContext {
+  return { groupOf: (codes) => citizenshipGroup(deps.rules.countries, codes, asOf) };
+}
+
+/** A view for a page; `addressFor(lang)` gives this page's address in a language, for the switch. */
+export function makeView(deps: AppDeps, lang: Lang, addressFor: (lang: Lang) => string): View {
+  return {
+    lang,
+    t: (key, params) => deps.texts.t(lang, key, params),
+    otherLangHref: addressFor(lang === 'en' ? 'da' : 'en'),
+  };
+}
+
+/** Countries in the order a person looks for them: by name in their language. */
+export function sortedCountries(deps: AppDeps, lang: Lang): { code: string; name: string }[] {
+  const collator = new Intl.Collator(lang === 'da' ? 'da' : 'en');
+  return [...deps.rules.countries.byCode.values()]
+    .map((c) => ({ code: c.code, name: lang === 'da' ? c.da : c.en }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}

@@ -1,0 +1,60 @@
+/**
+ * POST /api/v1/plan: the answers in, the plan out. GET /api/v1/steps: the catalogue.
+ * Thin: parse (the schema), call the use case, answer.
+ */
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import { makePlan } from '../../app/make-plan.js';
+import { type Lang, LANGS, isOneOf } from '../../domain/answers/answers.js';
+import { stepGuide } from '../../domain/plan/step-guide.js';
+import { type AppDeps, today } from '../deps.js';
+import { apiError } from '../plugins/errors.js';
+import { CatalogueResponse, ErrorResponse, PlanRequest, PlanResponse } from '../schemas/plan-schemas.js';
+
+export function registerPlanApi(app: FastifyInstance, deps: AppDeps): void {
+  app.post<{ Body: Type.Static<typeof PlanRequest> }>('/api/v1/plan', {
+    schema: {
+      summary: 'Make a personal plan from a person\'s answers',
+      tags: ['plan'],
+      body: PlanRequest,
+      response: { 200: PlanResponse, 400: ErrorResponse },
+    },
+  }, async (request, reply) => {
+    const { lang: requested, ...answers } = request.body;
+    const lang: Lang = requested ?? 'en';
+    const result = makePlan(deps, answers, today(deps), lang);
+    if (!result.ok) {
+      const errors = result.errors.map((e) => ({ field: e.field, message: `${e.field}: ${deps.texts.message(lang, e)}` }));
+      return apiError(reply, 400, errors.map((e) => e.message).join('; '), errors);
+    }
+    return result.plan;
+  });
+
+  app.get<{ Querystring: { lang?: string } }>('/api/v1/steps', {
+    schema: {
+      summary: 'The step catalogue: every step a plan can hold',
+      tags: ['plan'],
+      querystring: Type.Object({ lang: Type.Optional(Type.Enum([...LANGS])) }),
+      response: { 200: CatalogueResponse, 400: ErrorResponse },
+    },
+  }, async (request) => {
+    const lang: Lang = isOneOf(LANGS, request.query.lang) ? request.query.lang : 'en';
+    const date = today(deps);
+    const steps = deps.rules.steps.map((step) => {
+      const guide = stepGuide(deps.rules, step.id, lang, date);
+      return {
+        id: step.id,
+        title: guide?.title ?? step.id,
+        summary: guide?.summary ?? '',
+        deadlineRule: guide?.deadlineRule ?? '',
+        appliesWhen: step.appliesWhen,
+        dependsOn: step.dependsOn,
+        authority: guide?.authority ?? { name: '', url: '' },
+        where: guide?.where ?? '',
+        guide: `/steps/${step.id}`,
+        sources: step.sources.map((s) => ({ title: s.title, url: s.url, checked: s.checked })),
+      };
+    });
+    return { lang, steps };
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * The end of the questionnaire: "check your answers", the plan itself, and the plan's calendar file.
+ * All three read the answers from the address; none stores anything.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import Type from 'typebox';
+import { makePlan } from '../../app/make-plan.js';
+import type { Lang } from '../../domain/answers/answers.js';
+import { type FlowAnswers, QUESTIONS, type QuestionId, QUESTION_IDS, nextQuestion, pruneAnswers, relevantQuestions, toRawAnswers } from '../../domain/flow/questionnaire.js';
+import { answerRows } from '../answer-summary.js';
+import { planCalendar } from '../calendar.js';
+import { type AppDeps, flowContext, makeView, today } from '../deps.js';
+import { type Query, answersQuery, readAnswers, readLang, withQuery } from '../flow-query.js';
+import { CheckPage } from '../views/check-page.js';
+import type { ShownError } from '../views/components/form.js';
+import { PlanPage } from '../views/plan-page.js';
+import { html } from '../views/view.js';
+import { targetUrl } from './questionnaire.js';
+
+const AnyQuery = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]));
+
+/** The question whose page shows a problem with this field of the answers. */
+function questionFor(field: string): QuestionId {
+  return QUESTION_IDS.find((id) => (QUESTIONS[id].answerFields as string[]).includes(field)) ?? 'citizenship';
+}
+
+export function registerPlanPages(app: FastifyInstance, deps: AppDeps): void {
+  const prepare = (query: Query) => {
+    const lang = readLang(query);
+    const asOf = today(deps);
+    const ctx = flowContext(deps, asOf);
+    const answers = pruneAnswers(readAnswers(query), ctx);
+    return { lang, asOf, ctx, answers, next: nextQuestion(answers, ctx) };
+  };
+  const unfinished = (reply: FastifyReply, next: ReturnType<typeof nextQuestion>, answers: FlowAnswers, lang: Lang) =>
+    reply.redirect(targetUrl(next, answers, lang), 303);
+
+  app.get<{ Querystring: Query }>('/plan/check', { schema: { hide: true, querystring: AnyQuery } }, async (request, reply) => {
+    const { lang, asOf, ctx, answers, next } = prepare(request.query);
+    if (next !== 'check') return unfinished(reply, next, answers, lang);
+    const view = makeView(deps, lang, (l) => withQuery('/plan/check', answersQuery(answers, l)));
+    const result = makePlan(deps, toRawAnswers(answers, ctx), asOf, lang);
+    const errors: ShownError[] = result.ok ? [] : result.errors.map((e) => ({
+      href: targetUrl(questionFor(e.field), answers, lang),
+      message: deps.texts.message(lang, e),
+    }));
+    const last = relevantQuestions(answers, ctx).at(-1) ?? 'citizenship';
+    return reply.code(result.ok ? 200 : 400).type('text/html; charset=utf-8').send(html(CheckPage({
+      view,
+      rows: answerRows(deps, view, answers, ctx),
+      backHref: targetUrl(last, answers, lang),
+      resultHref: targetUrl('result', answers, lang),
+      errors,
+    })));
+  });
+
+  app.get<{ Querystring: Query }>('/plan/result', { schema: { hide: true, querystring: AnyQuery } }, async (request, reply) => {
+    const { lang, asOf, ctx, answers, next } = prepare(request.query);
+    if (next !== 'check' && next !== 'result') return unfinished(reply, next, answers, lang);
+    const result = makePlan(deps, toRawAnswers(answers, ctx), asOf, lang);
+    if (!result.ok) return reply.redirect(targetUrl('check', answers, lang), 303);
+    const view = makeView(deps, lang, (l) => withQuery('/plan/result', answersQuery(answers, l)));
+    return reply.type('text/html; charset=utf-8').send(html(PlanPage({
+      view,
+      plan: result.plan,
+      rows: answerRows(deps, view, answers, ctx),
+      checkHref: targetUrl('check', answers, lang),
+      calendarHref: withQuery('/plan/calendar.ics', answersQuery(answers, lang)),
+    })));
+  });
+
+  app.get<{ Querystring: Query }>('/plan/calendar.ics', { schema: { hide: true, querystring: AnyQuery } }, async (request, reply) => {
+    const { lang, asOf, ctx, answers, next } = prepare(request.query);
+    const result = next === 'check' ? makePlan(deps, toRawAnswers(answers, ctx), asOf, lang) : null;
+    if (!result?.ok) return reply.redirect(targetUrl(next === 'check' ? 'check' : next, answers, lang), 303);
+    const planUrl = `${deps.config.publicUrl}${withQuery('/plan/result', answersQuery(answers, lang))}`;
+    const body = planCalendar(result.plan, { texts: deps.texts, planUrl, now: deps.clock.now() });
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="ics-plan.ics"')
+      .send(body);
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * The process: read the configuration, load and check the rules and reference data, start the app, and stop it
+ * cleanly on SIGTERM or SIGINT (in-flight requests finish; new ones get 503).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadContent } from '../adapters/content/load-content.js';
+import { systemClock } from '../adapters/clock/system-clock.js';
+import { loadPostalCodes } from '../adapters/rules/load-reference.js';
+import { loadRules } from '../adapters/rules/load-rules.js';
+import { loadConfig } from '../config.js';
+import { copenhagenDate } from '../domain/dates/copenhagen-time.js';
+import { dateLimits } from '../domain/answers/validate-answers.js';
+import { buildApp, loggerOptions } from './app.js';
+import { createTexts } from './i18n/texts.js';
+import type { AppDeps } from './deps.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export function loadDeps(config: AppDeps['config'], clock = systemClock): AppDeps {
+  const today = copenhagenDate(clock.now());
+  return {
+    config,
+    clock,
+    rules: loadRules({ rulesDir: join(ROOT, 'rules'), earliestDate: dateLimits(today).arrivalMin, today }),
+    postalCodes: loadPostalCodes(join(ROOT, 'reference')),
+    texts: createTexts(loadContent(join(ROOT, 'content'))),
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  mkdirSync(config.dataDir, { recursive: true });
+  const app = await buildApp(loadDeps(config), { logger: loggerOptions(config.logLevel) });
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    app.close().then(() => process.exit(0), (error: unknown) => {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * The rules load, hold together, and the loader refuses what would make a plan wrong: a value with no source,
+ * dates out of order, unknown names, a missing language.
+ */
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { RulesError, loadRules } from '../../src/adapters/rules/load-rules.js';
+import type { LocalDate } from '../../src/domain/dates/local-date.js';
+import { allTexts } from '../../src/domain/rules/check-rules.js';
+import { CONTRACT_STEP_IDS } from '../../src/domain/rules/rules.js';
+import { ROOT } from '../../src/web/server.js';
+import { TEST_TODAY, testDeps } from '../helpers.js';
+
+const EARLIEST = '2025-11-25' as LocalDate;
+const copies: string[] = [];
+after(() => { for (const dir of copies) rmSync(dir, { recursive: true, force: true }); });
+
+/** A copy of the rules with one file changed, loaded. */
+function loadWith(file: string, change: (text: string) => string): () => unknown {
+  const dir = mkdtempSync(join(tmpdir(), 'rules-'));
+  copies.push(dir);
+  cpSync(join(ROOT, 'rules'), dir, { recursive: true });
+  const path = join(dir, file);
+  writeFileSync(path, change(readFileSync(path, 'utf8')));
+  return () => loadRules({ rulesDir: dir, earliestDate: EARLIEST, today: TEST_TODAY });
+}
+
+describe('the rules', () => {
+  it('load, and hold every step id of the API contract', () => {
+    const { rules } = testDeps();
+    for (const id of CONTRACT_STEP_IDS) assert.ok(rules.stepsById.has(id), id);
+  });
+
+  it('have every text in English and Danish, finished, and different in the two languages', () => {
+    for (const step of testDeps().rules.steps) {
+      for (const text of allTexts(step)) assert.doesNotMatch(text, /TODO|FIXME/, step.id);
+      assert.notEqual(step.text.en.summary, step.text.da.summary, step.id);
+      assert.notEqual(step.text.en.guide.intro, step.text.da.guide.intro, step.id);
+    }
+  });
+
+  it('give every step and every parameter value a source with a date it was checked', () => {
+    const { rules } = testDeps();
+    for (const step of rules.steps) assert.ok(step.sources.length > 0 && step.sources.every((s) => s.checked <= TEST_TODAY), step.id);
+    for (const p of rules.parameters.values()) for (const e of p.entries) assert.ok(e.sources.length > 0, p.id);
+  });
+
+  it('refuse a parameter value without a source', () => {
+    const load = loadWith('parameters/address-registration-days.yaml', (t) => t.replace(/ {4}sources:[\s\S]*$/, ''));
+    assert.throws(load, RulesError);
+  });
+
+  it('refuse parameter dates out of order', () => {
+    const load = loadWith('parameters/pay-limit-dkk.yaml', (t) => t.replace('from: 2025-01-01', 'from: 2023-01-01'));
+    assert.throws(load, /not in order/);
+  });
+
+  it('refuse a parameter that has no value for the dates the app accepts', () => {
+    const load = loadWith('parameters/address-registration-days.yaml', (t) => t.replace('from: 2019-01-01', 'from: 2026-01-01'));
+    assert.throws(load, /no value before 2026-01-01/);
+  });
+
+  it('refuse an unknown predicate, an unknown step and an unknown key', () => {
+    assert.throws(loadWith('steps/mitid.yaml', (t) => t.replace('appliesWhen: [stays-three-months-or-more]', 'appliesWhen: [is-martian]')), /unknown predicate "is-martian"/);
+    assert.throws(loadWith('steps/mitid.yaml', (t) => t.replace('dependsOn: [cpr-registration]', 'dependsOn: [teleport]')), /unknown step "teleport"/);
+    assert.throws(loadWith('steps/mitid.yaml', (t) => t.replace('order: 110', 'order: 110\ncolour: blue')), /schema/);
+  });
+
+  it('refuse a text that names an unknown parameter, and a missing language', () => {
+    assert.throws(loadWith('steps/address-registration.yaml', (t) => t.replace('Register your address within {address-registration-days} days', 'Register within {nine-days}')), /unknown parameter "nine-days"/);
+    assert.throws(loadWith('steps/health-card.yaml', (t) => t.replace(/\n {2}da:\n[\s\S]*$/, '\n')), /schema/);
+  });
+
+  it('refuse steps that depend on each other in a cycle', () => {
+    assert.throws(loadWith('steps/address-registration.yaml', (t) => t.replace('dependsOn: [eu-residence-document, residence-permit]', 'dependsOn: [nemkonto]')), /cycle/);
+  });
+});
