@@ -9,7 +9,7 @@ import {
 } from '../domain/flow/questionnaire.js';
 import { formatDate } from '../domain/i18n/format.js';
 import type { AppDeps } from './deps.js';
-import { targetUrl } from './routes/questionnaire.js';
+import { answersQuery, withQuery } from './flow-query.js';
 import { questionTitle } from './views/question-page.js';
 import type { View } from './views/view.js';
 
@@ -21,11 +21,12 @@ export interface AnswerRow {
 }
 
 export function answerRows(deps: AppDeps, view: View, a: FlowAnswers, ctx: FlowContext): AnswerRow[] {
+  const query = answersQuery(a, view.lang);
   return relevantQuestions(a, ctx).map((id) => ({
     id,
     question: questionTitle(view, id),
     answer: answerText(deps, view, id, a),
-    changeHref: targetUrl(id, a, view.lang),
+    changeHref: withQuery(`/plan/${id}`, query),
   }));
 }
 

@@ -38,6 +38,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     return503OnClosing: true,
   });
   registerValidators(app);
+  app.removeContentTypeParser('text/plain');
   registerErrorHandling(app, deps.texts);
   await registerSecurity(app, { rateLimitMax: deps.config.rateLimitMax });
   await app.register(compress, {
@@ -64,7 +65,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   registerQuestionnaire(app, deps);
   registerPlanPages(app, deps);
   registerPlanApi(app, deps);
-  if (deps.config.benchRoutes) registerBenchRoutes(app, deps);
+  if (deps.config.benchRoutes) registerBenchRoutes(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

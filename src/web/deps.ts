@@ -19,8 +19,15 @@ export interface AppDeps {
   texts: Texts;
 }
 
+let lastDay: { minute: number; clock: AppDeps['clock']; day: LocalDate } | undefined;
+
+/** Today in Denmark. Worked out at most once a minute per clock: a day cannot change faster. */
 export function today(deps: AppDeps): LocalDate {
-  return copenhagenDate(deps.clock.now());
+  const now = deps.clock.now();
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (lastDay && lastDay.minute === minute && lastDay.clock === deps.clock) return lastDay.day;
+  lastDay = { minute, clock: deps.clock, day: copenhagenDate(now) };
+  return lastDay.day;
 }
 
 export function flowContext(deps: AppDeps, asOf: LocalDate): FlowContext {

@@ -120,7 +120,9 @@ function copyAnswer(from: FlowAnswers, to: FlowAnswers, key: keyof FlowAnswers):
 /** The answers in the form the plan takes (the same as the API's request body). */
 export function toRawAnswers(a: FlowAnswers, ctx: FlowContext): RawAnswers {
   const p = pruneAnswers(a, ctx);
-  const raw: RawAnswers = { citizenships: p.citizenship, purpose: p.purpose, stay: p.stay };
+  // A Danish citizen is not asked why or for how long: any answer gives the same outcome.
+  const danish = p.citizenship.length > 0 && ctx.groupOf(p.citizenship) === 'danish';
+  const raw: RawAnswers = { citizenships: p.citizenship, purpose: danish ? 'other' : p.purpose, stay: danish ? 'not-sure' : p.stay };
   if (p.permit !== undefined) raw.hasResidencePermit = yesNo(p.permit);
   if (p.permitDate !== undefined) raw.residencePermitDate = p.permitDate;
   if (p.arrival !== undefined && p.arrival !== ARRIVAL_UNKNOWN) raw.arrivalDate = p.arrival;

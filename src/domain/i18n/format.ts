@@ -19,15 +19,33 @@ function utc(date: LocalDate): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
-/** "14 December 2026" / "14. december 2026". */
+const formatted: Record<Lang, Map<string, string>> = { en: new Map(), da: new Map() };
+
+/** "14 December 2026" / "14. december 2026". Kept once made: formatting with Intl is slow. */
 export function formatDate(date: LocalDate, lang: Lang): string {
-  return dateFormats[lang].format(utc(date));
+  const cache = formatted[lang];
+  let text = cache.get(date);
+  if (text === undefined) {
+    text = dateFormats[lang].format(utc(date));
+    if (cache.size > 20_000) cache.clear();
+    cache.set(date, text);
+  }
+  return text;
 }
 
 /** "Monday 14 December 2026" / "mandag den 14. december 2026". */
+const formattedLong: Record<Lang, Map<string, string>> = { en: new Map(), da: new Map() };
+
 export function formatLongDate(date: LocalDate, lang: Lang): string {
-  const text = weekdayDateFormats[lang].format(utc(date));
-  return lang === 'en' ? text.replace(',', '') : text;
+  const cache = formattedLong[lang];
+  let text = cache.get(date);
+  if (text === undefined) {
+    text = weekdayDateFormats[lang].format(utc(date));
+    if (lang === 'en') text = text.replace(',', '');
+    if (cache.size > 20_000) cache.clear();
+    cache.set(date, text);
+  }
+  return text;
 }
 
 export function formatNumber(value: number, lang: Lang): string {

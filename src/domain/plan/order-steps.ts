@@ -7,29 +7,36 @@
 import type { PlanStep } from './plan.js';
 
 export function orderSteps(steps: readonly PlanStep[], catalogueOrder: (id: string) => number): PlanStep[] {
-  const byId = new Map(steps.map((s) => [s.id, s]));
-  const stages = new Map<string, number>();
-  const stageOf = (step: PlanStep, path: Set<string>): number => {
-    const known = stages.get(step.id);
-    if (known !== undefined) return known;
-    if (path.has(step.id)) throw new Error(`Steps depend on each other in a cycle: ${[...path, step.id].join(' -> ')}`);
-    path.add(step.id);
-    let stage = 0;
-    for (const id of step.dependsOn) {
-      const dep = byId.get(id);
-      if (dep) stage = Math.max(stage, stageOf(dep, path) + 1);
+  const index = new Map<string, number>();
+  steps.forEach((s, i) => index.set(s.id, i));
+  const stage: number[] = new Array<number>(steps.length).fill(-1);
+  const visiting: boolean[] = new Array<boolean>(steps.length).fill(false);
+  const stageOf = (i: number): number => {
+    if (stage[i]! >= 0) return stage[i]!;
+    if (visiting[i]) throw new Error(`Steps depend on each other in a cycle at ${steps[i]!.id}`);
+    visiting[i] = true;
+    let s = 0;
+    for (const id of steps[i]!.dependsOn) {
+      const j = index.get(id);
+      if (j !== undefined) s = Math.max(s, stageOf(j) + 1);
     }
-    path.delete(step.id);
-    stages.set(step.id, stage);
-    return stage;
+    visiting[i] = false;
+    stage[i] = s;
+    return s;
   };
-  for (const step of steps) stageOf(step, new Set());
-  return [...steps].sort((a, b) =>
-    rank(a.status === 'done') - rank(b.status === 'done')
-    || (stages.get(a.id) ?? 0) - (stages.get(b.id) ?? 0)
-    || rank(a.required) - rank(b.required)
-    || compareDeadlines(a.deadline, b.deadline)
-    || catalogueOrder(a.id) - catalogueOrder(b.id));
+  const order = steps.map((s) => catalogueOrder(s.id));
+  const keys = steps.map((_, i) => i);
+  for (const i of keys) stageOf(i);
+  keys.sort((a, b) => {
+    const x = steps[a]!;
+    const y = steps[b]!;
+    return rank(x.status === 'done') - rank(y.status === 'done')
+      || stage[a]! - stage[b]!
+      || rank(x.required) - rank(y.required)
+      || compareDeadlines(x.deadline, y.deadline)
+      || order[a]! - order[b]!;
+  });
+  return keys.map((i) => steps[i]!);
 }
 
 const rank = (first: boolean) => (first ? 0 : 1);

@@ -25,3 +25,25 @@ export function numberParameter(book: ParameterBook, id: string, onDate: LocalDa
   if (typeof value !== 'number') throw new Error(`Parameter "${id}" is not a number`);
   return value;
 }
+
+const epochs = new WeakMap<ParameterBook, string[]>();
+
+/**
+ * Which set of parameter values is in force on a date, as a number: texts filled on two dates with the same
+ * epoch are the same, so they can be filled once and kept.
+ */
+export function parameterEpoch(book: ParameterBook, onDate: LocalDate): number {
+  let changes = epochs.get(book);
+  if (!changes) {
+    changes = [...new Set([...book.values()].flatMap((p) => p.entries.map((e) => e.from)))].sort();
+    epochs.set(book, changes);
+  }
+  let lo = 0;
+  let hi = changes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (changes[mid]! <= onDate) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -13,7 +13,7 @@ import { type AppDeps, flowContext, makeView, today } from '../deps.js';
 import { type Query, answersQuery, readAnswers, readLang, withQuery } from '../flow-query.js';
 import { CheckPage } from '../views/check-page.js';
 import type { ShownError } from '../views/components/form.js';
-import { PlanPage } from '../views/plan-page.js';
+import { planPage } from '../views/plan-page.js';
 import { html } from '../views/view.js';
 import { targetUrl } from './questionnaire.js';
 
@@ -60,13 +60,13 @@ export function registerPlanPages(app: FastifyInstance, deps: AppDeps): void {
     const result = makePlan(deps, toRawAnswers(answers, ctx), asOf, lang);
     if (!result.ok) return reply.redirect(targetUrl('check', answers, lang), 303);
     const view = makeView(deps, lang, (l) => withQuery('/plan/result', answersQuery(answers, l)));
-    return reply.type('text/html; charset=utf-8').send(html(PlanPage({
+    return reply.type('text/html; charset=utf-8').send(planPage({
       view,
       plan: result.plan,
       rows: answerRows(deps, view, answers, ctx),
       checkHref: targetUrl('check', answers, lang),
       calendarHref: withQuery('/plan/calendar.ics', answersQuery(answers, lang)),
-    })));
+    }));
   });
 
   app.get<{ Querystring: Query }>('/plan/calendar.ics', { schema: { hide: true, querystring: AnyQuery } }, async (request, reply) => {

@@ -25,16 +25,20 @@ export const PlanRequest = Type.Object(
   { additionalProperties: false },
 );
 
+/** Nullable without anyOf: fast-json-stringify serialises a type list directly, but checks each anyOf branch. */
+const Nullable = <T extends Type.TSchema>(schema: T, description?: string) =>
+  Type.Unsafe<Type.Static<T> | null>({ ...schema, type: [(schema as unknown as { type: string }).type, 'null'], ...(description ? { description } : {}) });
+
 const Source = Type.Object({ title: Type.String(), url: Type.String(), checked: Type.String({ format: 'date' }) });
 
 export const PlanStepSchema = Type.Object({
   id: Type.String({ description: 'Stable step id, e.g. address-registration' }),
   title: Type.String(),
   summary: Type.String(),
-  how: Type.Union([Type.String(), Type.Null()]),
+  how: Nullable(Type.String()),
   required: Type.Boolean({ description: 'false for steps that are advised but not a duty' }),
   status: Type.Enum(['todo', 'done']),
-  deadline: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: 'The deadline as a date, when the answers give one' }),
+  deadline: Nullable(Type.String({ format: 'date' }), 'The deadline as a date, when the answers give one'),
   deadlineRule: Type.String({ description: 'The deadline rule in words' }),
   overdue: Type.Boolean(),
   dependsOn: Type.Array(Type.String(), { description: 'Ids of the steps that must come first' }),
@@ -43,10 +47,10 @@ export const PlanStepSchema = Type.Object({
   where: Type.Object({
     kind: Type.String(),
     description: Type.String(),
-    municipality: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
+    municipality: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
   }),
   sources: Type.Array(Source),
-  check: Type.Union([Type.Object({ text: Type.String(), url: Type.String() }), Type.Null()], { description: 'What is uncertain, and where to check it' }),
+  check: Nullable(Type.Object({ text: Type.String(), url: Type.String() }), 'What is uncertain, and where to check it'),
   guide: Type.String({ description: 'Path of the step\'s guide page' }),
 });
 

@@ -1,15 +1,21 @@
 /**
  * The plan: the person's steps in order, each with its deadline, where, who, what to bring, what comes first,
  * and its sources. Printable (see the print styles in app.css), with a calendar file of every deadline.
+ *
+ * Written as bytes from parts (see byte-parts.ts): what is the same for everyone (the page frame, each step's
+ * texts, sources and check) is rendered with JSX once and kept; what is personal (the order, the deadlines,
+ * the answers) is written per request as short escaped strings.
  */
-import type { Plan, PlanStep } from '../../domain/plan/plan.js';
-import { formatDate, formatLongDate } from '../../domain/i18n/format.js';
+import { escapeHtml } from '@kitajs/html';
 import type { LocalDate } from '../../domain/dates/local-date.js';
+import { formatDate, formatLongDate } from '../../domain/i18n/format.js';
+import { type Plan, type PlanStep, STEP_STATIC, type StepStatic } from '../../domain/plan/plan.js';
 import type { AnswerRow } from '../answer-summary.js';
+import { type Part, concatParts } from '../byte-parts.js';
 import { AnswersList } from './check-page.js';
 import { Icon } from './components/icon.js';
 import { Layout } from './layout.js';
-import { href, type View } from './view.js';
+import { href, html, type View } from './view.js';
 
 interface PlanPageProps {
   view: View;
@@ -19,129 +25,152 @@ interface PlanPageProps {
   calendarHref: string;
 }
 
-export function PlanPage({ view, plan, rows, checkHref, calendarHref }: PlanPageProps) {
+const esc = (text: string) => escapeHtml(text) as string;
+
+/** The page frame with two holes: the other language's address and the main content. */
+interface Frame { start: Buffer; middle: Buffer; end: Buffer }
+const frames = new Map<string, Frame>();
+const HREF_HOLE = '\u0001';
+const BODY_HOLE = '\u0002';
+
+function frame(view: View, title: string): Frame {
+  const key = `${view.lang}|${title}`;
+  let found = frames.get(key);
+  if (!found) {
+    const page = html(Layout({ view: { ...view, otherLangHref: HREF_HOLE }, title, children: BODY_HOLE }));
+    const [start = '', rest = ''] = page.split(HREF_HOLE);
+    const [middle = '', end = ''] = rest.split(BODY_HOLE);
+    found = { start: Buffer.from(start), middle: Buffer.from(middle), end: Buffer.from(end) };
+    if (frames.size > 100) frames.clear();
+    frames.set(key, found);
+  }
+  return found;
+}
+
+export function planPage({ view, plan, rows, checkHref, calendarHref }: PlanPageProps): Buffer {
   const { t } = view;
-  if (plan.outcome === 'not-for-ics') return <DanishPage view={view} rows={rows} checkHref={checkHref} />;
+  if (plan.outcome === 'not-for-ics') return Buffer.from(html(DanishPage({ view, rows, checkHref })));
   const short = plan.outcome === 'short-stay';
   const title = t(short ? 'plan.title.short' : 'plan.title');
-  const titles = new Map(plan.steps.map((s) => [s.id, s.title]));
-  const hasDeadlines = plan.steps.some((s) => s.deadline !== null);
-  return (
-    <Layout view={view} title={title}>
-      <h1 safe>{title}</h1>
-      <p class="font-lead" safe>{t(short ? 'plan.lead.short' : 'plan.lead')}</p>
-      <p safe>{`${t('plan.group', { group: t(`group.${plan.group}`) })} ${t('plan.madeOn', { date: plan.asOf })}`}</p>
-      <div class="plan-actions d-print-none">
-        <h2 class="h4" safe>{t('plan.actions')}</h2>
-        <ul class="nobullet-list">
-          {hasDeadlines ? <li><a href={calendarHref} download="ics-plan.ics"><Icon name="calendar-month" /><span safe>{t('plan.calendar')}</span></a> <span class="form-hint" safe>{`(${t('plan.calendar.hint')})`}</span></li> : ''}
-          <li><Icon name="print" /><span safe>{t('plan.print')}</span></li>
-          <li><Icon name="bookmark" /><span safe>{t('plan.bookmark')}</span></li>
-          <li><a href={checkHref}><Icon name="edit" /><span safe>{t('plan.change')}</span></a></li>
-        </ul>
-      </div>
-      {plan.steps.length > 0 ? <Overview view={view} steps={plan.steps} /> : ''}
-      <h2 safe>{t('plan.steps.title')}</h2>
-      {plan.steps.length === 0 ? <p safe>{t('plan.empty')}</p> : (
-        <ol class="plan-steps">
-          {plan.steps.map((step, i) => <StepItem view={view} step={step} n={i + 1} titles={titles} />)}
-        </ol>
-      )}
-      <h2 safe>{t('plan.answers.title')}</h2>
-      <AnswersList view={view} rows={rows} changeLinks />
-      <p class="d-print-none"><a href={href(view, '/')} safe>{t('plan.restart')}</a></p>
-    </Layout>
+  const page = frame(view, title);
+  const parts: Part[] = [page.start, esc(view.otherLangHref), page.middle];
+  parts.push(
+    `<h1>${esc(title)}</h1><p class="font-lead">${esc(t(short ? 'plan.lead.short' : 'plan.lead'))}</p>`,
+    `<p>${esc(`${t('plan.group', { group: t(`group.${plan.group}`) })} ${t('plan.madeOn', { date: plan.asOf })}`)}</p>`,
+    actions(view, plan, checkHref, calendarHref),
   );
-}
-
-function StatusBadge({ view, step }: { view: View; step: PlanStep }) {
-  const { t } = view;
-  if (step.status === 'done') return <span class="badge badge-success" safe>{t('plan.done')}</span>;
-  return <span class={step.required ? 'badge badge-warning' : 'badge badge-info'} safe>{t(step.required ? 'plan.required' : 'plan.advised')}</span>;
-}
-
-function Overview({ view, steps }: { view: View; steps: PlanStep[] }) {
-  const { t, lang } = view;
-  return (
-    <>
-      <h2 safe>{t('plan.overview.title')}</h2>
-      <div class="table--responsive-scroll" tabindex="0" role="region" aria-label={t('plan.overview.title')}>
-        <table class="table table--compact plan-overview">
-          <thead><tr><th scope="col" safe>{t('plan.overview.step')}</th><th scope="col" safe>{t('plan.deadline')}</th><th scope="col" safe>{t('plan.overview.status')}</th></tr></thead>
-          <tbody>
-            {steps.map((step, i) => (
-              <tr>
-                <td><a href={`#step-${step.id}`} safe>{`${i + 1}. ${step.title}`}</a></td>
-                <td>{step.deadline && step.status === 'todo'
-                  ? <time datetime={step.deadline} safe>{formatDate(step.deadline, lang)}</time>
-                  : <span safe>{step.status === 'done' ? '' : t('plan.nodate')}</span>}</td>
-                <td><StatusBadge view={view} step={step} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
-  );
-}
-
-function Deadline({ view, step }: { view: View; step: PlanStep }) {
-  const { t, lang } = view;
-  if (step.status === 'done') return <></>;
-  return (
-    <div class="step-when">
-      {step.deadline
-        ? <p class="step-deadline"><strong safe>{`${t('plan.deadline')}: `}</strong><time datetime={step.deadline} safe>{formatLongDate(step.deadline, lang)}</time></p>
-        : ''}
-      {step.overdue ? <p><span class="badge badge-error" safe>{t('plan.overdue')}</span></p> : ''}
-      <p class="step-rule"><strong safe>{`${t(step.deadline ? 'plan.deadline.rule' : 'plan.deadline')}: `}</strong><span safe>{step.deadlineRule}</span></p>
-    </div>
-  );
-}
-
-function StepItem({ view, step, n, titles }: { view: View; step: PlanStep; n: number; titles: Map<string, string> }) {
-  const { t, lang } = view;
-  const heading = (
-    <h3 class="plan-step-title"><span class="plan-step-number" safe>{t('plan.step.number', { n })}</span> <span safe>{step.title}</span></h3>
-  );
-  if (step.status === 'done') {
-    return (
-      <li class="plan-step plan-step-done" id={`step-${step.id}`}>
-        {heading}
-        <p><StatusBadge view={view} step={step} /></p>
-        <p class="d-print-none"><a href={href(view, step.guide)} safe>{t('plan.guide')}</a></p>
-      </li>
-    );
+  if (plan.steps.length > 0) overview(parts, view, plan.steps);
+  parts.push(`<h2>${esc(t('plan.steps.title'))}</h2>`);
+  if (plan.steps.length === 0) parts.push(`<p>${esc(t('plan.empty'))}</p>`);
+  else {
+    const titles = new Map(plan.steps.map((s) => [s.id, s.title]));
+    parts.push('<ol class="plan-steps">');
+    plan.steps.forEach((step, i) => stepItem(parts, view, step, i + 1, titles));
+    parts.push('</ol>');
   }
-  return (
-    <li class="plan-step" id={`step-${step.id}`}>
-      {heading}
-      <p><StatusBadge view={view} step={step} /></p>
-      <Deadline view={view} step={step} />
-      <p safe>{step.summary}</p>
-      {step.how ? <p safe>{step.how}</p> : ''}
-      <dl class="step-facts">
-        {step.dependsOn.length > 0 ? <><dt safe>{t('plan.dependsOn')}</dt><dd>{step.dependsOn.map((id, i) => <>{i > 0 ? ', ' : ''}<a href={`#step-${id}`} safe>{titles.get(id) ?? id}</a></>)}</dd></> : ''}
+  parts.push(`<h2>${esc(t('plan.answers.title'))}</h2>`, html(AnswersList({ view, rows, changeLinks: true })));
+  parts.push(`<p class="d-print-none"><a href="${esc(href(view, '/'))}">${esc(t('plan.restart'))}</a></p>`, page.end);
+  return concatParts(parts);
+}
+
+function actions(view: View, plan: Plan, checkHref: string, calendarHref: string): string {
+  const { t } = view;
+  const calendar = plan.steps.some((s) => s.deadline !== null)
+    ? `<li><a href="${esc(calendarHref)}" download="ics-plan.ics">${html(Icon({ name: 'calendar-month' }))}<span>${esc(t('plan.calendar'))}</span></a> <span class="form-hint">(${esc(t('plan.calendar.hint'))})</span></li>`
+    : '';
+  return `<div class="plan-actions d-print-none"><h2 class="h4">${esc(t('plan.actions'))}</h2><ul class="nobullet-list">${calendar}`
+    + `<li>${html(Icon({ name: 'print' }))}<span>${esc(t('plan.print'))}</span></li>`
+    + `<li>${html(Icon({ name: 'bookmark' }))}<span>${esc(t('plan.bookmark'))}</span></li>`
+    + `<li><a href="${esc(checkHref)}">${html(Icon({ name: 'edit' }))}<span>${esc(t('plan.change'))}</span></a></li></ul></div>`;
+}
+
+function badge(view: View, step: PlanStep): string {
+  const { t } = view;
+  if (step.status === 'done') return `<span class="badge badge-success">${esc(t('plan.done'))}</span>`;
+  return step.required
+    ? `<span class="badge badge-warning">${esc(t('plan.required'))}</span>`
+    : `<span class="badge badge-info">${esc(t('plan.advised'))}</span>`;
+}
+
+function overview(parts: Part[], view: View, steps: PlanStep[]): void {
+  const { t, lang } = view;
+  const heading = esc(t('plan.overview.title'));
+  parts.push(`<h2>${heading}</h2><div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${heading}">`
+    + `<table class="table table--compact plan-overview"><thead><tr><th scope="col">${esc(t('plan.overview.step'))}</th>`
+    + `<th scope="col">${esc(t('plan.deadline'))}</th><th scope="col">${esc(t('plan.overview.status'))}</th></tr></thead><tbody>`);
+  steps.forEach((step, i) => {
+    const when = step.deadline && step.status === 'todo'
+      ? `<time datetime="${step.deadline}">${esc(formatDate(step.deadline, lang))}</time>`
+      : `<span>${step.status === 'done' ? '' : esc(t('plan.nodate'))}</span>`;
+    parts.push(`<tr><td><a href="#step-${esc(step.id)}">${i + 1}. `, fragments(view, step).title, `</a></td><td>${when}</td><td>${badge(view, step)}</td></tr>`);
+  });
+  parts.push('</tbody></table></div>');
+}
+
+/** The parts of a step's HTML that are the same for everyone who shares its static part, rendered once. */
+interface StepFragments { title: Buffer; intro: Buffer; facts: Buffer; outro: Buffer }
+const fragmentCache = new WeakMap<StepStatic, StepFragments>();
+
+function fragments(view: View, step: PlanStep): StepFragments {
+  const fixed = step[STEP_STATIC];
+  const cached = fixed ? fragmentCache.get(fixed) : undefined;
+  if (cached) return cached;
+  const { t, lang } = view;
+  const made: StepFragments = {
+    title: Buffer.from(esc(step.title)),
+    intro: Buffer.from(html(<><p safe>{step.summary}</p>{step.how ? <p safe>{step.how}</p> : ''}</>)),
+    facts: Buffer.from(html(
+      <>
         <dt safe>{t('plan.where')}</dt><dd safe>{step.where.description}</dd>
         <dt safe>{t('plan.authority')}</dt><dd><a href={step.authority.url} rel="noreferrer" safe>{step.authority.name}</a></dd>
-        {step.documents.length > 0 ? <><dt safe>{t('plan.documents')}</dt><dd><ul>{step.documents.map((d) => <li safe>{d.name}</li>)}</ul></dd></> : ''}
-      </dl>
-      {step.check ? (
-        <div class="alert alert-warning alert--paragraph">
-          <Icon name="warning" label={t('plan.check')} />
-          <div class="alert-body">
-            <p class="alert-heading" safe>{t('plan.check')}</p>
-            <p class="alert-text"><span safe>{step.check.text}</span> <a href={step.check.url} rel="noreferrer" safe>{t('plan.check.link')}</a></p>
+      </>,
+    )),
+    outro: Buffer.from(html(
+      <>
+        {step.check ? (
+          <div class="alert alert-warning alert--paragraph">
+            <Icon name="warning" label={t('plan.check')} />
+            <div class="alert-body">
+              <p class="alert-heading" safe>{t('plan.check')}</p>
+              <p class="alert-text"><span safe>{step.check.text}</span> <a href={step.check.url} rel="noreferrer" safe>{t('plan.check.link')}</a></p>
+            </div>
           </div>
-        </div>
-      ) : ''}
-      <p class="step-sources small-text">
-        <span safe>{`${t('plan.sources')}: `}</span>
-        {step.sources.map((s, i) => <>{i > 0 ? '; ' : ''}<a href={s.url} rel="noreferrer" safe>{s.title}</a> <span safe>{`(${t('plan.checked', { date: formatDate(s.checked as LocalDate, lang) })})`}</span></>)}
-      </p>
-      <p class="d-print-none"><a href={href(view, step.guide)} safe>{t('plan.guide')}</a></p>
-    </li>
-  );
+        ) : ''}
+        <p class="step-sources small-text">
+          <span safe>{`${t('plan.sources')}: `}</span>
+          {step.sources.map((s, i) => <>{i > 0 ? '; ' : ''}<a href={s.url} rel="noreferrer" safe>{s.title}</a> <span safe>{`(${t('plan.checked', { date: formatDate(s.checked as LocalDate, lang) })})`}</span></>)}
+        </p>
+        <p class="d-print-none"><a href={href(view, step.guide)} safe>{t('plan.guide')}</a></p>
+      </>,
+    )),
+  };
+  if (fixed) fragmentCache.set(fixed, made);
+  return made;
+}
+
+function stepItem(parts: Part[], view: View, step: PlanStep, n: number, titles: Map<string, string>): void {
+  const { t, lang } = view;
+  const f = fragments(view, step);
+  const guide = `<p class="d-print-none"><a href="${esc(href(view, step.guide))}">${esc(t('plan.guide'))}</a></p>`;
+  const heading = `<h3 class="plan-step-title"><span class="plan-step-number">${esc(t('plan.step.number', { n }))}</span> `;
+  if (step.status === 'done') {
+    parts.push(`<li class="plan-step plan-step-done" id="step-${esc(step.id)}">${heading}`, f.title, `</h3><p>${badge(view, step)}</p>${guide}</li>`);
+    return;
+  }
+  let when = '';
+  if (step.deadline) when += `<p class="step-deadline"><strong>${esc(`${t('plan.deadline')}: `)}</strong><time datetime="${step.deadline}">${esc(formatLongDate(step.deadline, lang))}</time></p>`;
+  if (step.overdue) when += `<p><span class="badge badge-error">${esc(t('plan.overdue'))}</span></p>`;
+  when += `<p class="step-rule"><strong>${esc(`${t(step.deadline ? 'plan.deadline.rule' : 'plan.deadline')}: `)}</strong><span>${esc(step.deadlineRule)}</span></p>`;
+  parts.push(`<li class="plan-step" id="step-${esc(step.id)}">${heading}`, f.title, `</h3><p>${badge(view, step)}</p><div class="step-when">${when}</div>`, f.intro, '<dl class="step-facts">');
+  if (step.dependsOn.length > 0) {
+    const links = step.dependsOn.map((id) => `<a href="#step-${esc(id)}">${esc(titles.get(id) ?? id)}</a>`).join(', ');
+    parts.push(`<dt>${esc(t('plan.dependsOn'))}</dt><dd>${links}</dd>`);
+  }
+  parts.push(f.facts);
+  if (step.documents.length > 0) {
+    parts.push(`<dt>${esc(t('plan.documents'))}</dt><dd><ul>${step.documents.map((d) => `<li>${esc(d.name)}</li>`).join('')}</ul></dd>`);
+  }
+  parts.push('</dl>', f.outro, '</li>');
 }
 
 function DanishPage({ view, rows, checkHref }: { view: View; rows: AnswerRow[]; checkHref: string }) {

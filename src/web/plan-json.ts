@@ -1,0 +1,44 @@
+/**
+ * Writes a plan as JSON, the shape of PlanResponse, straight into bytes. A step's static part (texts,
+ * authority, place, sources, check) and each document are objects shared by everyone who gets them, so their
+ * JSON is encoded once and kept; per request only the personal fields are written. The API test checks the
+ * output against the response schema.
+ */
+import { type Plan, type PlanStep, STEP_STATIC, type StepStatic } from '../domain/plan/plan.js';
+import { type Part, byteCache, concatParts } from './byte-parts.js';
+
+const q = JSON.stringify;
+const staticBytes = byteCache<StepStatic>();
+const documentBytes = byteCache<object>();
+
+function staticPart(s: StepStatic): Buffer {
+  return staticBytes(s, () =>
+    `,"title":${q(s.title)},"summary":${q(s.summary)},"how":${q(s.how)},"deadlineRule":${q(s.deadlineRule)}`
+    + `,"authority":${q(s.authority)},"where":${q(s.where)},"sources":${q(s.sources)},"check":${q(s.check)},"guide":${q(s.guide)}`);
+}
+
+function pushStep(parts: Part[], step: PlanStep): void {
+  const fixed = step[STEP_STATIC];
+  if (!fixed) {
+    parts.push(Buffer.from(q(step)));
+    return;
+  }
+  parts.push(`{"id":${q(step.id)}`, staticPart(fixed),
+    `,"required":${step.required},"status":"${step.status}","deadline":${step.deadline === null ? 'null' : `"${step.deadline}"`}`
+    + `,"overdue":${step.overdue},"dependsOn":${q(step.dependsOn)},"documents":[`);
+  step.documents.forEach((d, i) => {
+    if (i > 0) parts.push(',');
+    parts.push(documentBytes(d, () => q({ id: d.id, name: d.name })));
+  });
+  parts.push(']}');
+}
+
+export function planJson(plan: Plan): Buffer {
+  const parts: Part[] = [`{"outcome":${q(plan.outcome)},"group":${q(plan.group)},"lang":${q(plan.lang)},"asOf":${q(plan.asOf)},"steps":[`];
+  plan.steps.forEach((step, i) => {
+    if (i > 0) parts.push(',');
+    pushStep(parts, step);
+  });
+  parts.push(']}');
+  return concatParts(parts);
+}

@@ -1,0 +1,79 @@
+/**
+ * Random and hostile input, thrown at the API and at the questionnaire pages: never a 500, and never a
+ * hostile string echoed into a page unescaped.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import type { FastifyInstance } from 'fastify';
+import { PURPOSES, STAYS } from '../../src/domain/answers/answers.js';
+import { QUESTION_IDS } from '../../src/domain/flow/questionnaire.js';
+import { testApp } from '../helpers.js';
+
+let app: FastifyInstance;
+before(async () => { app = await testApp(); });
+after(async () => { await app.close(); });
+
+const HOSTILE = [
+  '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "' OR 1=1 --", '../../etc/passwd', '\u0000', '\u202e',
+  '{{7*7}}', '${7*7}', '%00', 'A'.repeat(5000), '2027-02-31', '9999-12-31', '1800-01-01', '-1', '1e309', 'NaN',
+  '__proto__', 'constructor', '🇩🇰', 'DK\n', ' SE ', 'se',
+];
+const hostile = fc.oneof(fc.constantFrom(...HOSTILE), fc.string(), fc.string({ unit: 'grapheme' }));
+const anyValue = fc.oneof(hostile, fc.integer(), fc.double(), fc.boolean(), fc.constant(null),
+  fc.array(fc.oneof(hostile, fc.integer()), { maxLength: 6 }), fc.dictionary(hostile, hostile, { maxKeys: 3 }));
+const KEYS = ['citizenships', 'purpose', 'stay', 'hasResidencePermit', 'residencePermitDate', 'arrivalDate', 'moveInDate', 'postalCode', 'partner', 'childrenAges', 'lang', '__proto__', 'constructor'];
+const nearlyValid = fc.record({
+  citizenships: fc.oneof(fc.constant(['SE']), fc.array(fc.oneof(fc.constantFrom('SE', 'IN', 'DK', 'CH', 'GB'), hostile), { maxLength: 6 }), anyValue),
+  purpose: fc.oneof(fc.constantFrom(...PURPOSES), anyValue),
+  stay: fc.oneof(fc.constantFrom(...STAYS), anyValue),
+  hasResidencePermit: anyValue,
+  residencePermitDate: anyValue,
+  arrivalDate: fc.oneof(fc.constantFrom('2027-01-10', '2026-02-29', '2028-02-29'), anyValue),
+  moveInDate: anyValue,
+  postalCode: fc.oneof(fc.constantFrom('8000', '0001', '2200'), anyValue),
+  partner: anyValue,
+  childrenAges: fc.oneof(fc.array(fc.integer({ min: -5, max: 40 }), { maxLength: 15 }), anyValue),
+  lang: fc.oneof(fc.constantFrom('en', 'da'), anyValue),
+}, { requiredKeys: [] });
+const body = fc.oneof(
+  nearlyValid,
+  fc.dictionary(fc.constantFrom(...KEYS), anyValue),
+  anyValue,
+  fc.jsonValue(),
+);
+
+describe('fuzzing', () => {
+  it('POST /api/v1/plan never answers 500, whatever the body', async () => {
+    await fc.assert(fc.asyncProperty(body, async (payload) => {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/plan', payload: JSON.stringify(payload) ?? 'null', headers: { 'content-type': 'application/json' } });
+      assert.ok(res.statusCode === 200 || res.statusCode === 400, `${res.statusCode} for ${JSON.stringify(payload)?.slice(0, 300)}: ${res.body.slice(0, 300)}`);
+      if (res.statusCode === 400) assert.ok(res.json().errors.length > 0);
+    }), { numRuns: 600 });
+  });
+
+  it('POST /api/v1/plan never answers 500 for raw bytes and odd content types', async () => {
+    await fc.assert(fc.asyncProperty(fc.string({ maxLength: 200 }), fc.constantFrom('application/json', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', ''), async (raw, type) => {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/plan', payload: raw, headers: type ? { 'content-type': type } : {} });
+      assert.ok(res.statusCode < 500, `${res.statusCode} for ${type} ${JSON.stringify(raw)}: ${res.body.slice(0, 200)}`);
+    }), { numRuns: 300 });
+  });
+
+  it('question, check, plan and calendar pages never answer 500 and never echo hostile text unescaped', async () => {
+    const query = fc.dictionary(
+      fc.constantFrom('citizenship', 'purpose', 'stay', 'permit', 'permitDate', 'arrival', 'moveIn', 'postcode', 'partner', 'children', 'age', 'lang', 'answer', 'add', 'remove', 'unknown', 'arrival-day', 'arrival-month', 'arrival-year', 'move-in-day', 'permit-date-year'),
+      fc.oneof(hostile, fc.array(hostile, { maxLength: 4 }), fc.constantFrom('SE', 'IN', 'yes', 'no', 'work', 'over-6-months', '1', '8000', ...QUESTION_IDS)),
+      { maxKeys: 8 },
+    );
+    const page = fc.constantFrom(...QUESTION_IDS.map((q) => `/plan/${q}`), '/plan/check', '/plan/result', '/plan/calendar.ics', '/', '/steps', '/steps/mitid');
+    await fc.assert(fc.asyncProperty(page, query, async (path, q) => {
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries(q)) for (const item of Array.isArray(v) ? v : [v]) params.append(k, item);
+      const res = await app.inject(`${path}?${params.toString()}`);
+      assert.ok(res.statusCode < 500, `${res.statusCode} for ${path}?${params.toString().slice(0, 300)}`);
+      // Inside a quoted attribute "<" is harmless text; anywhere else it would be markup.
+      const outsideAttributes = res.body.replace(/="[^"]*"/g, '=""');
+      assert.doesNotMatch(outsideAttributes, /<script>alert|<img src=x/, `unescaped input on ${path}`);
+    }), { numRuns: 500 });
+  });
+});
