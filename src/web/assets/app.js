@@ -105,6 +105,10 @@
     });
 
     label.setAttribute('for', id);
+    /* The error summary links to the select; once hidden it cannot take the focus, so link to the combobox. */
+    Array.prototype.forEach.call(document.querySelectorAll('a[href="#' + select.id + '"]'), function (a) {
+      a.setAttribute('href', '#' + id);
+    });
     select.hidden = true;
     select.setAttribute('aria-hidden', 'true');
     select.tabIndex = -1;

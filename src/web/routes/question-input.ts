@@ -105,7 +105,7 @@ function readDate(query: Query, next: FlowAnswers, id: string, key: DateKey, fie
   const valid = /^\d{1,2}$/.test(date.day) && /^\d{1,2}$/.test(date.month) && /^\d{4}$/.test(date.year)
     ? fromParts(Number(date.year), Number(date.month), Number(date.day))
     : null;
-  if (!valid) return { answers: next, error: { field, code: 'invalid-date' }, date };
+  if (!valid) return { answers: next, error: { field, code: 'date-not-real' }, date };
   next[key] = valid;
   return { answers: next, date };
 }
