@@ -1,6 +1,6 @@
 import type { PostalCode } from '../adapters/rules/load-reference.js';
 import type { Config } from '../config.js';
-import type { Lang } from '../domain/answers/answers.js';
+import type { Group, Lang } from '../domain/answers/answers.js';
 import { citizenshipGroup } from '../domain/countries/citizenship-group.js';
 import { copenhagenDate } from '../domain/dates/copenhagen-time.js';
 import type { LocalDate } from '../domain/dates/local-date.js';
@@ -30,8 +30,24 @@ export function today(deps: AppDeps): LocalDate {
   return lastDay.day;
 }
 
+/** The questionnaire asks for the group many times per page; the last answer is kept. */
 export function flowContext(deps: AppDeps, asOf: LocalDate): FlowContext {
-  return { groupOf: (codes) => citizenshipGroup(deps.rules.countries, codes, asOf) };
+  let lastCodes: readonly string[] | undefined;
+  let lastKey = '';
+  let lastGroup: Group = 'other';
+  return {
+    groupOf: (codes) => {
+      if (codes !== lastCodes) {
+        const key = codes.join(',');
+        if (key !== lastKey) {
+          lastGroup = citizenshipGroup(deps.rules.countries, codes, asOf);
+          lastKey = key;
+        }
+        lastCodes = codes;
+      }
+      return lastGroup;
+    },
+  };
 }
 
 /** A view for a page; `addressFor(lang)` gives this page's address in a language, for the switch. */

@@ -25,11 +25,7 @@ export function groupOfCitizenship(directory: CountryDirectory, code: string, on
 
 /** With several citizenships the most favourable group applies. */
 export function citizenshipGroup(directory: CountryDirectory, codes: readonly string[], onDate: LocalDate): Group {
-  let best: Group = 'other';
-  const rank = (g: Group) => GROUPS.indexOf(g);
-  for (const code of codes) {
-    const group = groupOfCitizenship(directory, code, onDate);
-    if (rank(group) < rank(best)) best = group;
-  }
-  return best;
+  let best = GROUPS.length - 1;
+  for (const code of codes) best = Math.min(best, GROUPS.indexOf(groupOfCitizenship(directory, code, onDate)));
+  return GROUPS[best] ?? 'other';
 }

@@ -1,25 +1,22 @@
+import { escapeHtml } from '@kitajs/html';
 import type { AnswerRow } from '../answer-summary.js';
 import { ErrorSummary, type ShownError } from './components/form.js';
 import { Icon } from './components/icon.js';
 import { Layout } from './layout.js';
 import type { View } from './view.js';
 
-export function AnswersList({ view, rows, changeLinks }: { view: View; rows: AnswerRow[]; changeLinks: boolean }) {
-  return (
-    <table class="table structured-list answers-list">
-      <tbody>
-        {rows.map((row) => (
-          <tr>
-            <th scope="row" safe>{row.question}</th>
-            <td safe>{row.answer}</td>
-            {changeLinks
-              ? <td class="d-print-none"><a href={row.changeHref}><span safe>{view.t('check.change')}</span><span class="sr-only" safe>{`: ${row.question}`}</span></a></td>
-              : ''}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+/** The answers as a DKFDS structured list. Written as a template: it is on every plan page. */
+export function AnswersList({ view, rows, changeLinks }: { view: View; rows: AnswerRow[]; changeLinks: boolean }): JSX.Element {
+  const change = escapeHtml(view.t('check.change'));
+  let body = '';
+  for (const row of rows) {
+    const question = escapeHtml(row.question);
+    body += `<tr><th scope="row">${question}</th><td>${escapeHtml(row.answer)}</td>`;
+    // A change link is our own address: a path and a URL-encoded query, where only "&" needs escaping.
+    if (changeLinks) body += `<td class="d-print-none"><a href="${row.changeHref.replaceAll('&', '&amp;')}"><span>${change}</span><span class="sr-only">: ${question}</span></a></td>`;
+    body += '</tr>';
+  }
+  return `<table class="table structured-list answers-list"><tbody>${body}</tbody></table>`;
 }
 
 interface CheckPageProps {

@@ -27,6 +27,21 @@ interface PlanPageProps {
 
 const esc = (text: string) => escapeHtml(text) as string;
 
+/** Interface words, escaped once per language: they are the same on every plan page. */
+const labels = { en: new Map<string, string>(), da: new Map<string, string>() };
+const numbered = { en: new Map<string, string[]>(), da: new Map<string, string[]>() };
+function label(view: View, key: string, n?: number): string {
+  if (n !== undefined) {
+    let list = numbered[view.lang].get(key);
+    if (!list) numbered[view.lang].set(key, list = []);
+    return list[n] ??= esc(view.t(key, { n }));
+  }
+  const map = labels[view.lang];
+  let found = map.get(key);
+  if (found === undefined) map.set(key, found = esc(view.t(key)));
+  return found;
+}
+
 /** The page frame with two holes: the other language's address and the main content. */
 interface Frame { start: Buffer; middle: Buffer; end: Buffer }
 const frames = new Map<string, Frame>();
@@ -60,55 +75,60 @@ export function planPage({ view, plan, rows, checkHref, calendarHref }: PlanPage
     actions(view, plan, checkHref, calendarHref),
   );
   if (plan.steps.length > 0) overview(parts, view, plan.steps);
-  parts.push(`<h2>${esc(t('plan.steps.title'))}</h2>`);
-  if (plan.steps.length === 0) parts.push(`<p>${esc(t('plan.empty'))}</p>`);
+  parts.push(`<h2>${label(view, 'plan.steps.title')}</h2>`);
+  if (plan.steps.length === 0) parts.push(`<p>${label(view, 'plan.empty')}</p>`);
   else {
     const titles = new Map(plan.steps.map((s) => [s.id, s.title]));
     parts.push('<ol class="plan-steps">');
     plan.steps.forEach((step, i) => stepItem(parts, view, step, i + 1, titles));
     parts.push('</ol>');
   }
-  parts.push(`<h2>${esc(t('plan.answers.title'))}</h2>`, html(AnswersList({ view, rows, changeLinks: true })));
-  parts.push(`<p class="d-print-none"><a href="${esc(href(view, '/'))}">${esc(t('plan.restart'))}</a></p>`, page.end);
+  parts.push(`<h2>${label(view, 'plan.answers.title')}</h2>`, AnswersList({ view, rows, changeLinks: true }) as string);
+  parts.push(`<p class="d-print-none"><a href="${view.lang === 'en' ? '/' : '/?lang=da'}">${label(view, 'plan.restart')}</a></p>`, page.end);
   return concatParts(parts);
 }
 
+const icons = new Map<string, string>();
+function icon(name: string): string {
+  let found = icons.get(name);
+  if (found === undefined) icons.set(name, found = html(Icon({ name })));
+  return found;
+}
+
 function actions(view: View, plan: Plan, checkHref: string, calendarHref: string): string {
-  const { t } = view;
   const calendar = plan.steps.some((s) => s.deadline !== null)
-    ? `<li><a href="${esc(calendarHref)}" download="ics-plan.ics">${html(Icon({ name: 'calendar-month' }))}<span>${esc(t('plan.calendar'))}</span></a> <span class="form-hint">(${esc(t('plan.calendar.hint'))})</span></li>`
+    ? `<li><a href="${esc(calendarHref)}" download="ics-plan.ics">${icon('calendar-month')}<span>${label(view, 'plan.calendar')}</span></a> <span class="form-hint">(${label(view, 'plan.calendar.hint')})</span></li>`
     : '';
-  return `<div class="plan-actions d-print-none"><h2 class="h4">${esc(t('plan.actions'))}</h2><ul class="nobullet-list">${calendar}`
-    + `<li>${html(Icon({ name: 'print' }))}<span>${esc(t('plan.print'))}</span></li>`
-    + `<li>${html(Icon({ name: 'bookmark' }))}<span>${esc(t('plan.bookmark'))}</span></li>`
-    + `<li><a href="${esc(checkHref)}">${html(Icon({ name: 'edit' }))}<span>${esc(t('plan.change'))}</span></a></li></ul></div>`;
+  return `<div class="plan-actions d-print-none"><h2 class="h4">${label(view, 'plan.actions')}</h2><ul class="nobullet-list">${calendar}`
+    + `<li>${icon('print')}<span>${label(view, 'plan.print')}</span></li>`
+    + `<li>${icon('bookmark')}<span>${label(view, 'plan.bookmark')}</span></li>`
+    + `<li><a href="${esc(checkHref)}">${icon('edit')}<span>${label(view, 'plan.change')}</span></a></li></ul></div>`;
 }
 
 function badge(view: View, step: PlanStep): string {
-  const { t } = view;
-  if (step.status === 'done') return `<span class="badge badge-success">${esc(t('plan.done'))}</span>`;
+  if (step.status === 'done') return `<span class="badge badge-success">${label(view, 'plan.done')}</span>`;
   return step.required
-    ? `<span class="badge badge-warning">${esc(t('plan.required'))}</span>`
-    : `<span class="badge badge-info">${esc(t('plan.advised'))}</span>`;
+    ? `<span class="badge badge-warning">${label(view, 'plan.required')}</span>`
+    : `<span class="badge badge-info">${label(view, 'plan.advised')}</span>`;
 }
 
 function overview(parts: Part[], view: View, steps: PlanStep[]): void {
-  const { t, lang } = view;
-  const heading = esc(t('plan.overview.title'));
+  const { lang } = view;
+  const heading = label(view, 'plan.overview.title');
   parts.push(`<h2>${heading}</h2><div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${heading}">`
-    + `<table class="table table--compact plan-overview"><thead><tr><th scope="col">${esc(t('plan.overview.step'))}</th>`
-    + `<th scope="col">${esc(t('plan.deadline'))}</th><th scope="col">${esc(t('plan.overview.status'))}</th></tr></thead><tbody>`);
+    + `<table class="table table--compact plan-overview"><thead><tr><th scope="col">${label(view, 'plan.overview.step')}</th>`
+    + `<th scope="col">${label(view, 'plan.deadline')}</th><th scope="col">${label(view, 'plan.overview.status')}</th></tr></thead><tbody>`);
   steps.forEach((step, i) => {
     const when = step.deadline && step.status === 'todo'
       ? `<time datetime="${step.deadline}">${esc(formatDate(step.deadline, lang))}</time>`
-      : `<span>${step.status === 'done' ? '' : esc(t('plan.nodate'))}</span>`;
+      : `<span>${step.status === 'done' ? '' : label(view, 'plan.nodate')}</span>`;
     parts.push(`<tr><td><a href="#step-${esc(step.id)}">${i + 1}. `, fragments(view, step).title, `</a></td><td>${when}</td><td>${badge(view, step)}</td></tr>`);
   });
   parts.push('</tbody></table></div>');
 }
 
 /** The parts of a step's HTML that are the same for everyone who shares its static part, rendered once. */
-interface StepFragments { title: Buffer; intro: Buffer; facts: Buffer; outro: Buffer }
+interface StepFragments { title: Buffer; intro: Buffer; facts: Buffer; outro: Buffer; guide: Buffer }
 const fragmentCache = new WeakMap<StepStatic, StepFragments>();
 
 function fragments(view: View, step: PlanStep): StepFragments {
@@ -118,6 +138,7 @@ function fragments(view: View, step: PlanStep): StepFragments {
   const { t, lang } = view;
   const made: StepFragments = {
     title: Buffer.from(esc(step.title)),
+    guide: Buffer.from(html(<p class="d-print-none"><a href={href(view, step.guide)} safe>{t('plan.guide')}</a></p>)),
     intro: Buffer.from(html(<><p safe>{step.summary}</p>{step.how ? <p safe>{step.how}</p> : ''}</>)),
     facts: Buffer.from(html(
       <>
@@ -140,7 +161,6 @@ function fragments(view: View, step: PlanStep): StepFragments {
           <span safe>{`${t('plan.sources')}: `}</span>
           {step.sources.map((s, i) => <>{i > 0 ? '; ' : ''}<a href={s.url} rel="noreferrer" safe>{s.title}</a> <span safe>{`(${t('plan.checked', { date: formatDate(s.checked as LocalDate, lang) })})`}</span></>)}
         </p>
-        <p class="d-print-none"><a href={href(view, step.guide)} safe>{t('plan.guide')}</a></p>
       </>,
     )),
   };
@@ -149,28 +169,27 @@ function fragments(view: View, step: PlanStep): StepFragments {
 }
 
 function stepItem(parts: Part[], view: View, step: PlanStep, n: number, titles: Map<string, string>): void {
-  const { t, lang } = view;
+  const { lang } = view;
   const f = fragments(view, step);
-  const guide = `<p class="d-print-none"><a href="${esc(href(view, step.guide))}">${esc(t('plan.guide'))}</a></p>`;
-  const heading = `<h3 class="plan-step-title"><span class="plan-step-number">${esc(t('plan.step.number', { n }))}</span> `;
+  const heading = `<h3 class="plan-step-title"><span class="plan-step-number">${label(view, 'plan.step.number', n)}</span> `;
   if (step.status === 'done') {
-    parts.push(`<li class="plan-step plan-step-done" id="step-${esc(step.id)}">${heading}`, f.title, `</h3><p>${badge(view, step)}</p>${guide}</li>`);
+    parts.push(`<li class="plan-step plan-step-done" id="step-${esc(step.id)}">${heading}`, f.title, `</h3><p>${badge(view, step)}</p>`, f.guide, '</li>');
     return;
   }
   let when = '';
-  if (step.deadline) when += `<p class="step-deadline"><strong>${esc(`${t('plan.deadline')}: `)}</strong><time datetime="${step.deadline}">${esc(formatLongDate(step.deadline, lang))}</time></p>`;
-  if (step.overdue) when += `<p><span class="badge badge-error">${esc(t('plan.overdue'))}</span></p>`;
-  when += `<p class="step-rule"><strong>${esc(`${t(step.deadline ? 'plan.deadline.rule' : 'plan.deadline')}: `)}</strong><span>${esc(step.deadlineRule)}</span></p>`;
+  if (step.deadline) when += `<p class="step-deadline"><strong>${`${label(view, 'plan.deadline')}: `}</strong><time datetime="${step.deadline}">${esc(formatLongDate(step.deadline, lang))}</time></p>`;
+  if (step.overdue) when += `<p><span class="badge badge-error">${label(view, 'plan.overdue')}</span></p>`;
+  when += `<p class="step-rule"><strong>${`${label(view, step.deadline ? 'plan.deadline.rule' : 'plan.deadline')}: `}</strong><span>${esc(step.deadlineRule)}</span></p>`;
   parts.push(`<li class="plan-step" id="step-${esc(step.id)}">${heading}`, f.title, `</h3><p>${badge(view, step)}</p><div class="step-when">${when}</div>`, f.intro, '<dl class="step-facts">');
   if (step.dependsOn.length > 0) {
     const links = step.dependsOn.map((id) => `<a href="#step-${esc(id)}">${esc(titles.get(id) ?? id)}</a>`).join(', ');
-    parts.push(`<dt>${esc(t('plan.dependsOn'))}</dt><dd>${links}</dd>`);
+    parts.push(`<dt>${label(view, 'plan.dependsOn')}</dt><dd>${links}</dd>`);
   }
   parts.push(f.facts);
   if (step.documents.length > 0) {
-    parts.push(`<dt>${esc(t('plan.documents'))}</dt><dd><ul>${step.documents.map((d) => `<li>${esc(d.name)}</li>`).join('')}</ul></dd>`);
+    parts.push(`<dt>${label(view, 'plan.documents')}</dt><dd><ul>${step.documents.map((d) => `<li>${esc(d.name)}</li>`).join('')}</ul></dd>`);
   }
-  parts.push('</dl>', f.outro, '</li>');
+  parts.push('</dl>', f.outro, f.guide, '</li>');
 }
 
 function DanishPage({ view, rows, checkHref }: { view: View; rows: AnswerRow[]; checkHref: string }) {
