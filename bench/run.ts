@@ -7,7 +7,7 @@
  * requests per second of the rounds is reported. The load generator shares the machine with the server.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, totalmem, type } from 'node:os';
 import { join } from 'node:path';
@@ -42,9 +42,30 @@ async function waitFor(url: string): Promise<void> {
   throw new Error(`${url} did not answer`);
 }
 
-async function measure(options: autocannon.Options, seconds: number): Promise<{ rps: number; p99: number; errors: number; non2xx: number; bytes: number }> {
+/** CPU time the server process has used, in microseconds (Linux: /proc/<pid>/stat, in clock ticks of 10 ms). */
+function serverCpuUs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return null;
+  }
+}
+
+let serverPid: number | undefined;
+
+async function measure(options: autocannon.Options, seconds: number) {
+  const before = serverCpuUs(serverPid);
   const result = await autocannon({ connections: CONNECTIONS, duration: seconds, ...options });
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx, bytes: result.throughput.average / Math.max(result.requests.average, 1) };
+  const after = serverCpuUs(serverPid);
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+    bytes: result.throughput.average / Math.max(result.requests.average, 1),
+    cpuUsPerRequest: before === null || after === null ? null : (after - before) / Math.max(result.requests.total, 1),
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -56,6 +77,7 @@ async function main(): Promise<void> {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BENCH_ROUTES: 'true', RATE_LIMIT_MAX: '10000000', LOG_LEVEL: 'warn', DATA_DIR: join('data', 'bench') },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  serverPid = server.pid;
   try {
     await waitFor(`${base}/healthz`);
     const json = { 'content-type': 'application/json' };
@@ -80,12 +102,16 @@ async function main(): Promise<void> {
       await measure(pair.twin, 2);
       const route: number[] = [];
       const twin: number[] = [];
+      const routeCpu: number[] = [];
+      const twinCpu: number[] = [];
       let last = { route: await measure(pair.route, 1), twin: await measure(pair.twin, 1) };
       for (let i = 0; i < ROUNDS; i++) {
         last = { route: await measure(pair.route, SECONDS), twin: await measure(pair.twin, SECONDS) };
         if (last.route.errors + last.route.non2xx + last.twin.errors + last.twin.non2xx > 0) throw new Error(`${pair.name}: errors during the run`);
         route.push(last.route.rps);
         twin.push(last.twin.rps);
+        if (last.route.cpuUsPerRequest !== null) routeCpu.push(last.route.cpuUsPerRequest);
+        if (last.twin.cpuUsPerRequest !== null) twinCpu.push(last.twin.cpuUsPerRequest);
       }
       const ratio = median(route) / median(twin);
       results.push({
@@ -98,6 +124,7 @@ async function main(): Promise<void> {
         routeP99Ms: last.route.p99,
         twinP99Ms: last.twin.p99,
         bytesPerResponse: Math.round(last.route.bytes),
+        serverCpuUsPerRequest: routeCpu.length ? { route: Math.round(median(routeCpu)), twin: Math.round(median(twinCpu)) } : null,
         rounds: { route: route.map(Math.round), twin: twin.map(Math.round) },
       });
     }
@@ -114,10 +141,11 @@ async function main(): Promise<void> {
     };
     console.log(`\nBenchmark ${machine.date} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB), Node ${machine.node}`);
     console.log(`${CONNECTIONS} connections, median of ${ROUNDS} rounds of ${SECONDS} s, route and twin alternating\n`);
-    console.log('| route | req/s | prepared twin req/s | ratio | goal | p99 ms (route / twin) | bytes |');
-    console.log('|---|---|---|---|---|---|---|');
+    console.log('| route | req/s | prepared twin req/s | ratio | goal | p99 ms (route / twin) | server CPU µs/request (route / twin) | bytes |');
+    console.log('|---|---|---|---|---|---|---|---|');
     for (const r of results) {
-      console.log(`| ${r.name} | ${r.routeRps} | ${r.twinRps} | ${(r.ratio * 100).toFixed(0)} % | ${r.goal * 100} % ${r.met ? 'met' : 'NOT met'} | ${r.routeP99Ms} / ${r.twinP99Ms} | ${r.bytesPerResponse} |`);
+      const cpu = r.serverCpuUsPerRequest ? `${r.serverCpuUsPerRequest.route} / ${r.serverCpuUsPerRequest.twin}` : 'n/a';
+      console.log(`| ${r.name} | ${r.routeRps} | ${r.twinRps} | ${(r.ratio * 100).toFixed(0)} % | ${r.goal * 100} % ${r.met ? 'met' : 'NOT met'} | ${r.routeP99Ms} / ${r.twinP99Ms} | ${cpu} | ${r.bytesPerResponse} |`);
     }
     mkdirSync('bench/results', { recursive: true });
     const file = join('bench', 'results', `${machine.date.slice(0, 10)}.json`);

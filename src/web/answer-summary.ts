@@ -20,8 +20,7 @@ export interface AnswerRow {
   changeHref: string;
 }
 
-export function answerRows(deps: AppDeps, view: View, a: FlowAnswers, ctx: FlowContext): AnswerRow[] {
-  const query = answersQuery(a, view.lang);
+export function answerRows(deps: AppDeps, view: View, a: FlowAnswers, ctx: FlowContext, query = answersQuery(a, view.lang)): AnswerRow[] {
   return relevantQuestions(a, ctx).map((id) => ({
     id,
     question: questionTitle(view, id),

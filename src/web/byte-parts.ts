@@ -5,38 +5,50 @@
  */
 export type Part = Buffer | string;
 
-export function concatParts(parts: Part[]): Buffer {
-  // Adjacent strings are joined first, so each run is measured and encoded once.
-  const runs: Part[] = [];
-  let text = '';
-  let length = 0;
+/**
+ * Makes a writer that puts parts into one new buffer in a single pass and returns the used part of it (no second
+ * copy). It remembers the size its last bodies needed, so the next one is usually written without growing.
+ * Adjacent strings are joined first, so each run is encoded with one call.
+ */
+export function partsWriter(): (parts: Part[]) => Buffer {
+  let expected = 16 * 1024;
+  return (parts) => {
+    const body = writeParts(parts, expected);
+    expected = Math.min(Math.max(Math.ceil(body.length * 1.25), 4096), 4 * 1024 * 1024);
+    return body;
+  };
+}
+
+function writeParts(parts: Part[], expected: number): Buffer {
+  let out = Buffer.allocUnsafe(expected);
+  let offset = 0;
+  const run: string[] = [];
+  const ensure = (room: number) => {
+    if (offset + room <= out.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(out.length * 2, offset + room));
+    out.copy(bigger, 0, 0, offset);
+    out = bigger;
+  };
+  const flush = () => {
+    if (run.length === 0) return;
+    const text = run.length === 1 ? run[0]! : run.join('');
+    run.length = 0;
+    // Up to 3 bytes per UTF-16 unit; measure exactly only when that bound does not fit.
+    if (offset + text.length * 3 > out.length) ensure(Buffer.byteLength(text, 'utf8'));
+    offset += out.write(text, offset, 'utf8');
+  };
   for (const part of parts) {
     if (typeof part === 'string') {
-      text += part;
+      run.push(part);
       continue;
     }
-    if (text) {
-      runs.push(text);
-      length += Buffer.byteLength(text, 'utf8');
-      text = '';
-    }
-    runs.push(part);
-    length += part.length;
+    flush();
+    ensure(part.length);
+    out.set(part, offset);
+    offset += part.length;
   }
-  if (text) {
-    runs.push(text);
-    length += Buffer.byteLength(text, 'utf8');
-  }
-  const out = Buffer.allocUnsafe(length);
-  let offset = 0;
-  for (const run of runs) {
-    if (typeof run === 'string') offset += out.write(run, offset, 'utf8');
-    else {
-      out.set(run, offset);
-      offset += run.length;
-    }
-  }
-  return out;
+  flush();
+  return out.subarray(0, offset);
 }
 
 /** A cache of bytes keyed by an object that is shared and never changes. */

@@ -5,7 +5,9 @@
  * output against the response schema.
  */
 import { type Plan, type PlanStep, STEP_STATIC, type StepStatic } from '../domain/plan/plan.js';
-import { type Part, byteCache, concatParts } from './byte-parts.js';
+import { type Part, byteCache, partsWriter } from './byte-parts.js';
+
+const writeBody = partsWriter();
 
 const q = JSON.stringify;
 const staticBytes = byteCache<StepStatic>();
@@ -40,5 +42,5 @@ export function planJson(plan: Plan): Buffer {
     pushStep(parts, step);
   });
   parts.push(']}');
-  return concatParts(parts);
+  return writeBody(parts);
 }

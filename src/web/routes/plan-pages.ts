@@ -59,13 +59,14 @@ export function registerPlanPages(app: FastifyInstance, deps: AppDeps): void {
     if (next !== 'check' && next !== 'result') return unfinished(reply, next, answers, lang);
     const result = makePlan(deps, toRawAnswers(answers, ctx), asOf, lang);
     if (!result.ok) return reply.redirect(targetUrl('check', answers, lang), 303);
+    const query = answersQuery(answers, lang);
     const view = makeView(deps, lang, (l) => withQuery('/plan/result', answersQuery(answers, l)));
     return reply.type('text/html; charset=utf-8').send(planPage({
       view,
       plan: result.plan,
-      rows: answerRows(deps, view, answers, ctx),
-      checkHref: targetUrl('check', answers, lang),
-      calendarHref: withQuery('/plan/calendar.ics', answersQuery(answers, lang)),
+      rows: answerRows(deps, view, answers, ctx, query),
+      checkHref: withQuery('/plan/check', query),
+      calendarHref: withQuery('/plan/calendar.ics', query),
     }));
   });
 

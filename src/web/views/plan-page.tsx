@@ -11,7 +11,9 @@ import type { LocalDate } from '../../domain/dates/local-date.js';
 import { formatDate, formatLongDate } from '../../domain/i18n/format.js';
 import { type Plan, type PlanStep, STEP_STATIC, type StepStatic } from '../../domain/plan/plan.js';
 import type { AnswerRow } from '../answer-summary.js';
-import { type Part, concatParts } from '../byte-parts.js';
+import { type Part, partsWriter } from '../byte-parts.js';
+
+const writeBody = partsWriter();
 import { AnswersList } from './check-page.js';
 import { Icon } from './components/icon.js';
 import { Layout } from './layout.js';
@@ -85,7 +87,7 @@ export function planPage({ view, plan, rows, checkHref, calendarHref }: PlanPage
   }
   parts.push(`<h2>${label(view, 'plan.answers.title')}</h2>`, AnswersList({ view, rows, changeLinks: true }) as string);
   parts.push(`<p class="d-print-none"><a href="${view.lang === 'en' ? '/' : '/?lang=da'}">${label(view, 'plan.restart')}</a></p>`, page.end);
-  return concatParts(parts);
+  return writeBody(parts);
 }
 
 const icons = new Map<string, string>();
@@ -122,13 +124,26 @@ function overview(parts: Part[], view: View, steps: PlanStep[]): void {
     const when = step.deadline && step.status === 'todo'
       ? `<time datetime="${step.deadline}">${esc(formatDate(step.deadline, lang))}</time>`
       : `<span>${step.status === 'done' ? '' : label(view, 'plan.nodate')}</span>`;
-    parts.push(`<tr><td><a href="#step-${esc(step.id)}">${i + 1}. `, fragments(view, step).title, `</a></td><td>${when}</td><td>${badge(view, step)}</td></tr>`);
+    parts.push(`<tr><td><a href="#step-${step.id}">${i + 1}. `, fragments(view, step).title, `</a></td><td>${when}</td><td>${badge(view, step)}</td></tr>`);
   });
   parts.push('</tbody></table></div>');
 }
 
 /** The parts of a step's HTML that are the same for everyone who shares its static part, rendered once. */
-interface StepFragments { title: Buffer; intro: Buffer; facts: Buffer; outro: Buffer; guide: Buffer }
+interface StepFragments {
+  title: Buffer;
+  intro: Buffer;
+  facts: Buffer;
+  outro: Buffer;
+  guide: Buffer;
+  /** The deadline rule in words, labelled "When" (a date is shown above it) or "Deadline" (no date). */
+  ruleDated: Buffer;
+  ruleUndated: Buffer;
+  /** "What to bring", by the documents that apply (few combinations per step). */
+  documents: Map<string, Buffer>;
+  /** The item's opening up to the title, by step number and status. */
+  openings: Map<string, Buffer>;
+}
 const fragmentCache = new WeakMap<StepStatic, StepFragments>();
 
 function fragments(view: View, step: PlanStep): StepFragments {
@@ -138,6 +153,10 @@ function fragments(view: View, step: PlanStep): StepFragments {
   const { t, lang } = view;
   const made: StepFragments = {
     title: Buffer.from(esc(step.title)),
+    ruleDated: Buffer.from(`<p class="step-rule"><strong>${label(view, 'plan.deadline.rule')}: </strong><span>${esc(step.deadlineRule)}</span></p>`),
+    ruleUndated: Buffer.from(`<p class="step-rule"><strong>${label(view, 'plan.deadline')}: </strong><span>${esc(step.deadlineRule)}</span></p>`),
+    documents: new Map(),
+    openings: new Map(),
     guide: Buffer.from(html(<p class="d-print-none"><a href={href(view, step.guide)} safe>{t('plan.guide')}</a></p>)),
     intro: Buffer.from(html(<><p safe>{step.summary}</p>{step.how ? <p safe>{step.how}</p> : ''}</>)),
     facts: Buffer.from(html(
@@ -168,27 +187,57 @@ function fragments(view: View, step: PlanStep): StepFragments {
   return made;
 }
 
+function documentsPart(view: View, f: StepFragments, step: PlanStep): Buffer {
+  const key = step.documents.map((d) => d.id).join('|');
+  let found = f.documents.get(key);
+  if (!found) {
+    found = Buffer.from(`<dt>${label(view, 'plan.documents')}</dt><dd><ul>${step.documents.map((d) => `<li>${esc(d.name)}</li>`).join('')}</ul></dd>`);
+    f.documents.set(key, found);
+  }
+  return found;
+}
+
+function opening(view: View, f: StepFragments, step: PlanStep, n: number): Buffer {
+  const key = `${n}${step.status}`;
+  let found = f.openings.get(key);
+  if (!found) {
+    const done = step.status === 'done';
+    found = Buffer.from(`<li class="plan-step${done ? ' plan-step-done' : ''}" id="step-${step.id}"><h3 class="plan-step-title">`
+      + `<span class="plan-step-number">${label(view, 'plan.step.number', n)}</span> `);
+    f.openings.set(key, found);
+  }
+  return found;
+}
+
+/** "</h3>" and the badge under the title: three kinds, the same for every step. */
+const badgeLines = { en: new Map<string, Buffer>(), da: new Map<string, Buffer>() };
+function badgeLine(view: View, step: PlanStep): Buffer {
+  const key = step.status === 'done' ? 'done' : step.required ? 'required' : 'advised';
+  let found = badgeLines[view.lang].get(key);
+  if (!found) {
+    found = Buffer.from(`</h3><p>${badge(view, step)}</p>`);
+    badgeLines[view.lang].set(key, found);
+  }
+  return found;
+}
+
 function stepItem(parts: Part[], view: View, step: PlanStep, n: number, titles: Map<string, string>): void {
-  const { lang } = view;
   const f = fragments(view, step);
-  const heading = `<h3 class="plan-step-title"><span class="plan-step-number">${label(view, 'plan.step.number', n)}</span> `;
+  parts.push(opening(view, f, step, n), f.title, badgeLine(view, step));
   if (step.status === 'done') {
-    parts.push(`<li class="plan-step plan-step-done" id="step-${esc(step.id)}">${heading}`, f.title, `</h3><p>${badge(view, step)}</p>`, f.guide, '</li>');
+    parts.push(f.guide, '</li>');
     return;
   }
-  let when = '';
-  if (step.deadline) when += `<p class="step-deadline"><strong>${`${label(view, 'plan.deadline')}: `}</strong><time datetime="${step.deadline}">${esc(formatLongDate(step.deadline, lang))}</time></p>`;
+  let when = '<div class="step-when">';
+  if (step.deadline) when += `<p class="step-deadline"><strong>${label(view, 'plan.deadline')}: </strong><time datetime="${step.deadline}">${esc(formatLongDate(step.deadline, view.lang))}</time></p>`;
   if (step.overdue) when += `<p><span class="badge badge-error">${label(view, 'plan.overdue')}</span></p>`;
-  when += `<p class="step-rule"><strong>${`${label(view, step.deadline ? 'plan.deadline.rule' : 'plan.deadline')}: `}</strong><span>${esc(step.deadlineRule)}</span></p>`;
-  parts.push(`<li class="plan-step" id="step-${esc(step.id)}">${heading}`, f.title, `</h3><p>${badge(view, step)}</p><div class="step-when">${when}</div>`, f.intro, '<dl class="step-facts">');
+  parts.push(when, step.deadline ? f.ruleDated : f.ruleUndated, '</div>', f.intro, '<dl class="step-facts">');
   if (step.dependsOn.length > 0) {
-    const links = step.dependsOn.map((id) => `<a href="#step-${esc(id)}">${esc(titles.get(id) ?? id)}</a>`).join(', ');
+    const links = step.dependsOn.map((id) => `<a href="#step-${id}">${esc(titles.get(id) ?? id)}</a>`).join(', ');
     parts.push(`<dt>${label(view, 'plan.dependsOn')}</dt><dd>${links}</dd>`);
   }
   parts.push(f.facts);
-  if (step.documents.length > 0) {
-    parts.push(`<dt>${label(view, 'plan.documents')}</dt><dd><ul>${step.documents.map((d) => `<li>${esc(d.name)}</li>`).join('')}</ul></dd>`);
-  }
+  if (step.documents.length > 0) parts.push(documentsPart(view, f, step));
   parts.push('</dl>', f.outro, f.guide, '</li>');
 }
 
