@@ -20,35 +20,30 @@ export function partsWriter(): (parts: Part[]) => Buffer {
 }
 
 function writeParts(parts: Part[], expected: number): Buffer {
-  let out = Buffer.allocUnsafe(expected);
+  let out: Buffer = Buffer.allocUnsafe(expected);
   let offset = 0;
-  const run: string[] = [];
-  const ensure = (room: number) => {
-    if (offset + room <= out.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(out.length * 2, offset + room));
-    out.copy(bigger, 0, 0, offset);
-    out = bigger;
-  };
-  const flush = () => {
-    if (run.length === 0) return;
-    const text = run.length === 1 ? run[0]! : run.join('');
-    run.length = 0;
-    // Up to 3 bytes per UTF-16 unit; measure exactly only when that bound does not fit.
-    if (offset + text.length * 3 > out.length) ensure(Buffer.byteLength(text, 'utf8'));
-    offset += out.write(text, offset, 'utf8');
-  };
-  for (const part of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    let part = parts[i]!;
     if (typeof part === 'string') {
-      run.push(part);
-      continue;
+      // Join a run of strings, so it is encoded with one call.
+      while (i + 1 < parts.length && typeof parts[i + 1] === 'string') part += parts[++i] as string;
+      // Up to 3 bytes per UTF-16 unit; measure exactly only when that bound does not fit.
+      if (offset + part.length * 3 > out.length) out = grow(out, offset, Buffer.byteLength(part, 'utf8'));
+      offset += out.write(part, offset, 'utf8');
+    } else {
+      if (offset + part.length > out.length) out = grow(out, offset, part.length);
+      out.set(part, offset);
+      offset += part.length;
     }
-    flush();
-    ensure(part.length);
-    out.set(part, offset);
-    offset += part.length;
   }
-  flush();
   return out.subarray(0, offset);
+}
+
+function grow(out: Buffer, used: number, room: number): Buffer {
+  if (used + room <= out.length) return out;
+  const bigger = Buffer.allocUnsafe(Math.max(out.length * 2, used + room));
+  out.copy(bigger, 0, 0, used);
+  return bigger;
 }
 
 /** A cache of bytes keyed by an object that is shared and never changes. */

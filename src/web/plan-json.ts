@@ -13,9 +13,10 @@ const q = JSON.stringify;
 const staticBytes = byteCache<StepStatic>();
 const documentBytes = byteCache<object>();
 
-function staticPart(s: StepStatic): Buffer {
+/** The step's opening brace, its id and its static part: the same bytes for everyone who shares them. */
+function staticPart(id: string, s: StepStatic): Buffer {
   return staticBytes(s, () =>
-    `,"title":${q(s.title)},"summary":${q(s.summary)},"how":${q(s.how)},"deadlineRule":${q(s.deadlineRule)}`
+    `{"id":${q(id)},"title":${q(s.title)},"summary":${q(s.summary)},"how":${q(s.how)},"deadlineRule":${q(s.deadlineRule)}`
     + `,"authority":${q(s.authority)},"where":${q(s.where)},"sources":${q(s.sources)},"check":${q(s.check)},"guide":${q(s.guide)}`);
 }
 
@@ -25,9 +26,11 @@ function pushStep(parts: Part[], step: PlanStep): void {
     parts.push(Buffer.from(q(step)));
     return;
   }
-  parts.push(`{"id":${q(step.id)}`, staticPart(fixed),
+  let dependsOn = '';
+  for (const id of step.dependsOn) dependsOn += `${dependsOn ? ',' : ''}"${id}"`;
+  parts.push(staticPart(step.id, fixed),
     `,"required":${step.required},"status":"${step.status}","deadline":${step.deadline === null ? 'null' : `"${step.deadline}"`}`
-    + `,"overdue":${step.overdue},"dependsOn":${q(step.dependsOn)},"documents":[`);
+    + `,"overdue":${step.overdue},"dependsOn":[${dependsOn}],"documents":[`);
   step.documents.forEach((d, i) => {
     if (i > 0) parts.push(',');
     parts.push(documentBytes(d, () => q({ id: d.id, name: d.name })));
