@@ -124,25 +124,41 @@ function overview(parts: Part[], view: View, steps: PlanStep[]): void {
     const when = step.deadline && step.status === 'todo'
       ? `<time datetime="${step.deadline}">${esc(formatDate(step.deadline, lang))}</time>`
       : `<span>${step.status === 'done' ? '' : label(view, 'plan.nodate')}</span>`;
-    parts.push(`<tr><td><a href="#step-${step.id}">${i + 1}. `, fragments(view, step).title, `</a></td><td>${when}</td><td>${badge(view, step)}</td></tr>`);
+    parts.push(cachedBytes(fragments(view, step).rows, `${i + 1}`, () => `<tr><td><a href="#step-${step.id}">${i + 1}. ${esc(step.title)}</a></td><td>`),
+      when, cachedBytes(badgeEnds[view.lang], badgeKind(step), () => `</td><td>${badge(view, step)}</td></tr>`));
   });
   parts.push('</tbody></table></div>');
 }
 
+/** Bytes kept under a small key, made on first use. */
+function cachedBytes(map: Map<string, Buffer>, key: string, make: () => string): Buffer {
+  let found = map.get(key);
+  if (!found) map.set(key, found = Buffer.from(make()));
+  return found;
+}
+
+const badgeKind = (step: PlanStep) => (step.status === 'done' ? 'done' : step.required ? 'required' : 'advised');
+const badgeEnds = { en: new Map<string, Buffer>(), da: new Map<string, Buffer>() };
+
 /** The parts of a step's HTML that are the same for everyone who shares its static part, rendered once. */
 interface StepFragments {
-  title: Buffer;
+  /** Summary and how, then the opening of the facts list. */
   intro: Buffer;
+  /** Where and who. */
   facts: Buffer;
+  /** The end of the facts list, the check, the sources, the guide link and the end of the item. */
   outro: Buffer;
+  /** The guide link and the end of the item, for a step already done. */
   guide: Buffer;
   /** The deadline rule in words, labelled "When" (a date is shown above it) or "Deadline" (no date). */
   ruleDated: Buffer;
   ruleUndated: Buffer;
   /** "What to bring", by the documents that apply (few combinations per step). */
   documents: Map<string, Buffer>;
-  /** The item's opening up to the title, by step number and status. */
+  /** The item's opening with the title, by step number and status. */
   openings: Map<string, Buffer>;
+  /** The step's row in the overview up to the deadline, by step number. */
+  rows: Map<string, Buffer>;
 }
 const fragmentCache = new WeakMap<StepStatic, StepFragments>();
 
@@ -152,20 +168,20 @@ function fragments(view: View, step: PlanStep): StepFragments {
   if (cached) return cached;
   const { t, lang } = view;
   const made: StepFragments = {
-    title: Buffer.from(esc(step.title)),
-    ruleDated: Buffer.from(`<p class="step-rule"><strong>${label(view, 'plan.deadline.rule')}: </strong><span>${esc(step.deadlineRule)}</span></p>`),
-    ruleUndated: Buffer.from(`<p class="step-rule"><strong>${label(view, 'plan.deadline')}: </strong><span>${esc(step.deadlineRule)}</span></p>`),
+    ruleDated: Buffer.from(`<p class="step-rule"><strong>${label(view, 'plan.deadline.rule')}: </strong><span>${esc(step.deadlineRule)}</span></p></div>`),
+    ruleUndated: Buffer.from(`<p class="step-rule"><strong>${label(view, 'plan.deadline')}: </strong><span>${esc(step.deadlineRule)}</span></p></div>`),
+    rows: new Map(),
     documents: new Map(),
     openings: new Map(),
-    guide: Buffer.from(html(<p class="d-print-none"><a href={href(view, step.guide)} safe>{t('plan.guide')}</a></p>)),
-    intro: Buffer.from(html(<><p safe>{step.summary}</p>{step.how ? <p safe>{step.how}</p> : ''}</>)),
+    guide: Buffer.from(`${html(<p class="d-print-none"><a href={href(view, step.guide)} safe>{t('plan.guide')}</a></p>)}</li>`),
+    intro: Buffer.from(`${html(<><p safe>{step.summary}</p>{step.how ? <p safe>{step.how}</p> : ''}</>)}<dl class="step-facts">`),
     facts: Buffer.from(html(
       <>
         <dt safe>{t('plan.where')}</dt><dd safe>{step.where.description}</dd>
         <dt safe>{t('plan.authority')}</dt><dd><a href={step.authority.url} rel="noreferrer" safe>{step.authority.name}</a></dd>
       </>,
     )),
-    outro: Buffer.from(html(
+    outro: Buffer.from('</dl>' + html(
       <>
         {step.check ? (
           <div class="alert alert-warning alert--paragraph">
@@ -180,8 +196,9 @@ function fragments(view: View, step: PlanStep): StepFragments {
           <span safe>{`${t('plan.sources')}: `}</span>
           {step.sources.map((s, i) => <>{i > 0 ? '; ' : ''}<a href={s.url} rel="noreferrer" safe>{s.title}</a> <span safe>{`(${t('plan.checked', { date: formatDate(s.checked as LocalDate, lang) })})`}</span></>)}
         </p>
+        <p class="d-print-none"><a href={href(view, step.guide)} safe>{t('plan.guide')}</a></p>
       </>,
-    )),
+    ) + '</li>'),
   };
   if (fixed) fragmentCache.set(fixed, made);
   return made;
@@ -198,15 +215,9 @@ function documentsPart(view: View, f: StepFragments, step: PlanStep): Buffer {
 }
 
 function opening(view: View, f: StepFragments, step: PlanStep, n: number): Buffer {
-  const key = `${n}${step.status}`;
-  let found = f.openings.get(key);
-  if (!found) {
-    const done = step.status === 'done';
-    found = Buffer.from(`<li class="plan-step${done ? ' plan-step-done' : ''}" id="step-${step.id}"><h3 class="plan-step-title">`
-      + `<span class="plan-step-number">${label(view, 'plan.step.number', n)}</span> `);
-    f.openings.set(key, found);
-  }
-  return found;
+  return cachedBytes(f.openings, `${n}${step.status}`, () =>
+    `<li class="plan-step${step.status === 'done' ? ' plan-step-done' : ''}" id="step-${step.id}"><h3 class="plan-step-title">`
+    + `<span class="plan-step-number">${label(view, 'plan.step.number', n)}</span> ${esc(step.title)}`);
 }
 
 /** "</h3>" and the badge under the title: three kinds, the same for every step. */
@@ -223,22 +234,22 @@ function badgeLine(view: View, step: PlanStep): Buffer {
 
 function stepItem(parts: Part[], view: View, step: PlanStep, n: number, titles: Map<string, string>): void {
   const f = fragments(view, step);
-  parts.push(opening(view, f, step, n), f.title, badgeLine(view, step));
+  parts.push(opening(view, f, step, n), badgeLine(view, step));
   if (step.status === 'done') {
-    parts.push(f.guide, '</li>');
+    parts.push(f.guide);
     return;
   }
   let when = '<div class="step-when">';
   if (step.deadline) when += `<p class="step-deadline"><strong>${label(view, 'plan.deadline')}: </strong><time datetime="${step.deadline}">${esc(formatLongDate(step.deadline, view.lang))}</time></p>`;
   if (step.overdue) when += `<p><span class="badge badge-error">${label(view, 'plan.overdue')}</span></p>`;
-  parts.push(when, step.deadline ? f.ruleDated : f.ruleUndated, '</div>', f.intro, '<dl class="step-facts">');
+  parts.push(when, step.deadline ? f.ruleDated : f.ruleUndated, f.intro);
   if (step.dependsOn.length > 0) {
     const links = step.dependsOn.map((id) => `<a href="#step-${id}">${esc(titles.get(id) ?? id)}</a>`).join(', ');
     parts.push(`<dt>${label(view, 'plan.dependsOn')}</dt><dd>${links}</dd>`);
   }
   parts.push(f.facts);
   if (step.documents.length > 0) parts.push(documentsPart(view, f, step));
-  parts.push('</dl>', f.outro, f.guide, '</li>');
+  parts.push(f.outro);
 }
 
 function DanishPage({ view, rows, checkHref }: { view: View; rows: AnswerRow[]; checkHref: string }) {
