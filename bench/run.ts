@@ -90,6 +90,12 @@ async function main(): Promise<void> {
         twin: { url: `${base}/bench/prepared/plan`, method: 'POST', headers: json, body },
       },
       {
+        name: 'GET /api/v1/finder?postalCode=8000',
+        goal: 0.7,
+        route: { url: `${base}/api/v1/finder?postalCode=8000` },
+        twin: { url: `${base}/bench/prepared/finder` },
+      },
+      {
         name: 'GET /plan/result (plan page)',
         goal: 0.5,
         route: { url: `${base}/plan/result?${SAMPLE_PLAN_QUERY}` },

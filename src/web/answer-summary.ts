@@ -52,7 +52,7 @@ function answerText(deps: AppDeps, view: View, id: QuestionId, a: FlowAnswers): 
     case 'move-in': return dateText(a.moveIn, lang, NO_HOME_YET, t('q.moveIn.unknown'));
     case 'postcode': {
       if (!a.postcode || a.postcode === POSTCODE_UNKNOWN) return t('q.postcode.unknown');
-      const postal = deps.postalCodes.get(a.postcode);
+      const postal = deps.offices.postalAreas.get(a.postcode);
       return postal ? `${postal.code} ${postal.name}` : a.postcode;
     }
     case 'partner': return a.partner === 'yes' ? t('yes') : t('no');

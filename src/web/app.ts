@@ -11,9 +11,11 @@ import type { AppDeps } from './deps.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerSecurity } from './plugins/security.js';
 import { registerStaticAssets } from './plugins/static-assets.js';
+import { registerOfficesApi } from './routes/api-offices.js';
 import { registerPlanApi } from './routes/api-plan.js';
 import { registerBenchRoutes } from './routes/bench-twins.js';
 import { registerHealth } from './routes/health.js';
+import { registerOfficePages } from './routes/office-pages.js';
 import { registerPages } from './routes/pages.js';
 import { registerPlanPages } from './routes/plan-pages.js';
 import { registerQuestionnaire } from './routes/questionnaire.js';
@@ -55,7 +57,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
         version: '1.0.0',
         description: 'A personal plan for people moving to Denmark: the answers in, the ordered steps out, in English or Danish.',
       },
-      tags: [{ name: 'plan', description: 'The newcomer\'s plan and its step catalogue' }],
+      tags: [
+        { name: 'plan', description: 'The newcomer\'s plan and its step catalogue' },
+        { name: 'offices', description: 'ICS centres, SIRI offices and Citizen Services: who serves whom, hours, the nearest office' },
+      ],
     },
   });
   await registerStaticAssets(app);
@@ -64,7 +69,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   registerPages(app, deps);
   registerQuestionnaire(app, deps);
   registerPlanPages(app, deps);
+  registerOfficePages(app, deps);
   registerPlanApi(app, deps);
+  registerOfficesApi(app, deps);
   if (deps.config.benchRoutes) registerBenchRoutes(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

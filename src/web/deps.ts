@@ -1,10 +1,10 @@
-import type { PostalCode } from '../adapters/rules/load-reference.js';
 import type { Config } from '../config.js';
 import type { Group, Lang } from '../domain/answers/answers.js';
 import { citizenshipGroup } from '../domain/countries/citizenship-group.js';
 import { copenhagenDate } from '../domain/dates/copenhagen-time.js';
 import type { LocalDate } from '../domain/dates/local-date.js';
 import type { FlowContext } from '../domain/flow/questionnaire.js';
+import type { OfficeDirectory } from '../domain/offices/directory.js';
 import type { Rules } from '../domain/rules/rules.js';
 import type { Clock } from '../ports/clock.js';
 import type { Texts } from './i18n/texts.js';
@@ -15,7 +15,7 @@ export interface AppDeps {
   config: Config;
   clock: Clock;
   rules: Rules;
-  postalCodes: ReadonlyMap<string, PostalCode>;
+  offices: OfficeDirectory;
   texts: Texts;
 }
 

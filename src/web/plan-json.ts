@@ -17,7 +17,7 @@ const documentBytes = byteCache<object>();
 function staticPart(id: string, s: StepStatic): Buffer {
   return staticBytes(s, () =>
     `{"id":${q(id)},"title":${q(s.title)},"summary":${q(s.summary)},"how":${q(s.how)},"deadlineRule":${q(s.deadlineRule)}`
-    + `,"authority":${q(s.authority)},"where":${q(s.where)},"sources":${q(s.sources)},"check":${q(s.check)},"guide":${q(s.guide)}`);
+    + `,"authority":${q(s.authority)},"sources":${q(s.sources)},"check":${q(s.check)},"guide":${q(s.guide)}`);
 }
 
 function pushStep(parts: Part[], step: PlanStep): void {
@@ -28,7 +28,7 @@ function pushStep(parts: Part[], step: PlanStep): void {
   }
   let dependsOn = '';
   for (const id of step.dependsOn) dependsOn += `${dependsOn ? ',' : ''}"${id}"`;
-  parts.push(staticPart(step.id, fixed),
+  parts.push(staticPart(step.id, fixed), whereJson(step),
     `,"required":${step.required},"status":"${step.status}","deadline":${step.deadline === null ? 'null' : `"${step.deadline}"`}`
     + `,"overdue":${step.overdue},"dependsOn":[${dependsOn}],"documents":[`);
   step.documents.forEach((d, i) => {
@@ -36,6 +36,15 @@ function pushStep(parts: Part[], step: PlanStep): void {
     parts.push(documentBytes(d, () => q({ id: d.id, name: d.name })));
   });
   parts.push(']}');
+}
+
+const whereBytes = byteCache<object>();
+
+/** Where: the same bytes for everyone in a municipality, unless an office (with its next opening) is named. */
+function whereJson(step: PlanStep): Part {
+  const { office, ...place } = step.where;
+  if (!office) return whereBytes(step[STEP_STATIC]?.where ?? step.where, () => `,"where":${q({ ...place, office: null })}`);
+  return `,"where":${q({ ...place, office })}`;
 }
 
 export function planJson(plan: Plan): Buffer {

@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContent } from '../adapters/content/load-content.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
-import { loadPostalCodes } from '../adapters/rules/load-reference.js';
+import { loadPlaces } from '../adapters/rules/load-reference.js';
+import { loadOfficeDirectory } from '../adapters/rules/load-offices.js';
 import { loadRules } from '../adapters/rules/load-rules.js';
 import { loadConfig } from '../config.js';
 import { copenhagenDate } from '../domain/dates/copenhagen-time.js';
@@ -20,11 +21,12 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export function loadDeps(config: AppDeps['config'], clock = systemClock): AppDeps {
   const today = copenhagenDate(clock.now());
+  const places = loadPlaces(join(ROOT, 'reference'));
   return {
     config,
     clock,
     rules: loadRules({ rulesDir: join(ROOT, 'rules'), earliestDate: dateLimits(today).arrivalMin, today }),
-    postalCodes: loadPostalCodes(join(ROOT, 'reference')),
+    offices: loadOfficeDirectory({ referenceDir: join(ROOT, 'reference'), rulesDir: join(ROOT, 'rules'), places }),
     texts: createTexts(loadContent(join(ROOT, 'content'))),
   };
 }

@@ -11,7 +11,7 @@ function errorsFor(raw: RawAnswers): FieldError[] {
   const result = validateAnswers(raw, {
     asOf: TEST_TODAY,
     isCountry: (c) => deps.rules.countries.byCode.has(c),
-    isPostalCode: (c) => deps.postalCodes.has(c),
+    isPostalCode: (c) => deps.offices.postalAreas.has(c),
   });
   return result.ok ? [] : result.errors;
 }

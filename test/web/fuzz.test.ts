@@ -59,6 +59,19 @@ describe('fuzzing', () => {
     }), { numRuns: 300 });
   });
 
+  it('the offices API and pages never answer 500, whatever the query', async () => {
+    const value = fc.oneof(hostile, fc.integer({ min: -1000, max: 100000 }).map(String), fc.double().map(String), fc.constantFrom('8000', '0001', '400', '751', '56.15', '10.2', 'true', 'da'));
+    const path = fc.constantFrom('/api/v1/finder', '/offices/finder', '/api/v1/offices', '/offices', '/api/v1/offices/ics-aarhus', '/offices/ics-odense', '/api/v1/postal-codes/8000');
+    const keys = fc.constantFrom('postalCode', 'postcode', 'municipality', 'lat', 'lon', 'student', 'lang');
+    await fc.assert(fc.asyncProperty(path, fc.dictionary(keys, value, { maxKeys: 5 }), fc.oneof(hostile, fc.constantFrom('ics-aarhus', '8000')), async (p, q, segment) => {
+      const url = `${p.endsWith('8000') || p.endsWith('ics-aarhus') ? p.replace(/[^/]+$/, encodeURIComponent(segment)) : p}?${new URLSearchParams(q).toString()}`;
+      const res = await app.inject(url);
+      assert.ok(res.statusCode < 500, `${res.statusCode} for ${url}`);
+      const outsideAttributes = res.body.replace(/="[^"]*"/g, '=""');
+      assert.doesNotMatch(outsideAttributes, /<script>alert|<img src=x/, `unescaped input on ${url}`);
+    }), { numRuns: 400 });
+  });
+
   it('question, check, plan and calendar pages never answer 500 and never echo hostile text unescaped', async () => {
     const query = fc.dictionary(
       fc.constantFrom('citizenship', 'purpose', 'stay', 'permit', 'permitDate', 'arrival', 'moveIn', 'postcode', 'partner', 'children', 'age', 'lang', 'answer', 'add', 'remove', 'unknown', 'arrival-day', 'arrival-month', 'arrival-year', 'move-in-day', 'permit-date-year'),

@@ -1,17 +1,10 @@
 /**
- * Reads the reference data in reference/*.csv: postal codes and municipalities. Small files, read once.
+ * Reads the reference data in reference/*.csv: municipalities and postal codes. Small files, read once.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Municipality } from '../../domain/plan/profile.js';
-
-export interface PostalCode {
-  code: string;
-  name: string;
-  municipality: Municipality;
-  latitude: number | null;
-  longitude: number | null;
-}
+import { type MunicipalityInfo, type PostalArea, officialName } from '../../domain/offices/directory.js';
+import { distanceKm } from '../../domain/offices/geo.js';
 
 /** Splits one CSV line, honouring double quotes. The files are UTF-8 with a header row. */
 export function csvFields(line: string): string[] {
@@ -42,27 +35,38 @@ export function readCsv(path: string): Record<string, string>[] {
   });
 }
 
-function coordinate(text: string | undefined): number | null {
-  return text ? Number(text) : null;
+/** A postal code's centre further than this from its municipality's is taken to be wrong (the data has three). */
+const MAX_CENTRE_DISTANCE_KM = 100;
+
+export interface Places {
+  municipalities: MunicipalityInfo[];
+  postalAreas: PostalArea[];
 }
 
-export function loadPostalCodes(referenceDir: string): ReadonlyMap<string, PostalCode> {
-  const municipalities = new Map(
-    readCsv(join(referenceDir, 'municipalities.csv')).map((r) => [r.kommunekode ?? '', r.name ?? '']),
-  );
-  const map = new Map<string, PostalCode>();
-  for (const row of readCsv(join(referenceDir, 'postal_codes.csv'))) {
-    const code = row.postnummer ?? '';
-    const municipalityCode = row.main_municipality_code ?? '';
-    const municipalityName = municipalities.get(municipalityCode);
-    if (!/^\d{4}$/.test(code) || !municipalityName) throw new Error(`postal_codes.csv: bad row for "${code}"`);
-    map.set(code, {
-      code,
-      name: row.name ?? '',
-      municipality: { code: municipalityCode, name: municipalityName },
-      latitude: coordinate(row.latitude),
-      longitude: coordinate(row.longitude),
-    });
-  }
-  return map;
+export function loadPlaces(referenceDir: string): Places {
+  const municipalities: MunicipalityInfo[] = readCsv(join(referenceDir, 'municipalities.csv')).map((r) => {
+    const name = r.name ?? '';
+    const latitude = Number(r.latitude);
+    const longitude = Number(r.longitude);
+    if (!/^\d{3}$/.test(r.kommunekode ?? '') || !name || Number.isNaN(latitude) || Number.isNaN(longitude)) {
+      throw new Error(`municipalities.csv: bad row for "${r.kommunekode}"`);
+    }
+    return { code: r.kommunekode!, name, officialName: officialName(name), region: r.region_name ?? '', centre: { latitude, longitude } };
+  });
+  const byCode = new Map(municipalities.map((m) => [m.code, m]));
+  const known = new Set(byCode.keys());
+  const postalAreas: PostalArea[] = readCsv(join(referenceDir, 'postal_codes.csv')).map((r) => {
+    const code = r.postnummer ?? '';
+    const main = r.main_municipality_code ?? '';
+    if (!/^\d{4}$/.test(code) || !known.has(main)) throw new Error(`postal_codes.csv: bad row for "${code}"`);
+    const others = (r.municipality_codes_postnord_2020 ?? '').split(';').filter((c) => c && c !== main && known.has(c));
+    const latitude = r.latitude ? Number(r.latitude) : NaN;
+    const longitude = r.longitude ? Number(r.longitude) : NaN;
+    let centre = Number.isNaN(latitude) || Number.isNaN(longitude) ? null : { latitude, longitude };
+    // Codes below 1000 are for companies, post boxes and mail abroad, not homes; GeoNames places some of them at the
+    // wrong end of the country (0900 København C near Aalborg). Their centre is not used: the municipality's is.
+    if (centre && (Number(code) < 1000 || distanceKm(centre, byCode.get(main)!.centre) > MAX_CENTRE_DISTANCE_KM)) centre = null;
+    return { code, name: r.name ?? '', municipality: main, municipalities: [main, ...others], centre };
+  });
+  return { municipalities, postalAreas };
 }

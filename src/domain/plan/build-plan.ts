@@ -9,7 +9,7 @@ import type { Rules } from '../rules/rules.js';
 import type { DeadlineRule, StepRule } from '../rules/schema.js';
 import { deadlineStart } from './deadline-starts.js';
 import { orderSteps } from './order-steps.js';
-import { type Plan, type PlanStep, STEP_STATIC } from './plan.js';
+import { type Plan, type PlanOffice, type PlanStep, STEP_STATIC } from './plan.js';
 import { allHold } from './predicates.js';
 import type { Profile } from './profile.js';
 import { type StaticContext, documentName, staticContext, stepStatic } from './step-static.js';
@@ -20,7 +20,10 @@ export function outcomeFor(profile: Profile): Outcome {
   return 'plan';
 }
 
-export function buildPlan(rules: Rules, profile: Profile, lang: Lang): Plan {
+/** Names the office that serves the person for an office service; null when none is known. */
+export type OfficeFor = (service: string) => PlanOffice | null;
+
+export function buildPlan(rules: Rules, profile: Profile, lang: Lang, officeFor: OfficeFor = () => null): Plan {
   const outcome = outcomeFor(profile);
   const plan: Plan = { outcome, group: profile.group, lang, asOf: profile.asOf, steps: [] };
   if (outcome === 'not-for-ics') return plan;
@@ -28,13 +31,18 @@ export function buildPlan(rules: Rules, profile: Profile, lang: Lang): Plan {
   const context = staticContext(rules, lang, profile.arrivalDate ?? profile.asOf, profile.municipality);
   const included = rules.steps.filter((step) => allHold(step.appliesWhen, profile));
   const ids = new Set(included.map((s) => s.id));
-  const steps = included.map((step) => resolveStep(rules, step, profile, context, ids));
+  const offices = new Map<string, PlanOffice | null>();
+  const office = (service: string) => {
+    if (!offices.has(service)) offices.set(service, officeFor(service));
+    return offices.get(service) ?? null;
+  };
+  const steps = included.map((step) => resolveStep(rules, step, profile, context, ids, office));
   plan.steps = orderSteps(steps, (id) => rules.stepsById.get(id)?.order ?? 0);
   return plan;
 }
 
 function resolveStep(
-  rules: Rules, step: StepRule, profile: Profile, context: StaticContext, included: ReadonlySet<string>,
+  rules: Rules, step: StepRule, profile: Profile, context: StaticContext, included: ReadonlySet<string>, officeFor: OfficeFor,
 ): PlanStep {
   const variant = step.variants?.find((v) => allHold(v.when, profile));
   const done = step.doneWhen !== undefined && allHold(step.doneWhen, profile);
@@ -58,7 +66,7 @@ function resolveStep(
     dependsOn: step.dependsOn.filter((id) => included.has(id)),
     authority: fixed.authority,
     documents,
-    where: fixed.where,
+    where: { ...fixed.where, office: step.office !== undefined && !done ? officeFor(step.office) : null },
     sources: fixed.sources,
     check: fixed.check,
     guide: fixed.guide,

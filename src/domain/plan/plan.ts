@@ -20,6 +20,24 @@ export interface StepStatic {
   guide: string;
 }
 
+/** The office that serves this person for an in-person step (from the finder). */
+export interface PlanOffice {
+  id: string;
+  name: string;
+  address: string | null;
+  distanceKm: number;
+  /** catchment: it serves the person's municipality; own-municipality: their Citizen Service; nearest: open to anyone. */
+  basis: 'catchment' | 'own-municipality' | 'nearest';
+  /** "open", "closed" or "unknown" (hours not found), now. */
+  openNow: 'open' | 'closed' | 'unknown';
+  /** The next time it opens (ISO 8601 with Denmark's offset), or when it closes if it is open now. */
+  nextOpening: string | null;
+  closesAt: string | null;
+  /** Our data on this office is incomplete or uncertain: the person should check its official page. */
+  checkOfficialPage: boolean;
+  page: string;
+}
+
 /** Links a step to its shared static part, so the web edge can keep rendered fragments of it. */
 export const STEP_STATIC: unique symbol = Symbol('step static part');
 
@@ -36,7 +54,7 @@ export interface PlanStep {
   dependsOn: string[];
   authority: { id: string; name: string; url: string };
   documents: { id: string; name: string }[];
-  where: { kind: string; description: string; municipality: { code: string; name: string } | null };
+  where: { kind: string; description: string; municipality: { code: string; name: string } | null; office: PlanOffice | null };
   sources: PlanSource[];
   check: { text: string; url: string } | null;
   guide: string;

@@ -4,6 +4,7 @@ import type { LocalDate } from '../dates/local-date.js';
 export interface Municipality {
   code: string;
   name: string;
+  officialName: { en: string; da: string };
 }
 
 /** Everything the rules look at: the answers, the group they give, and the day the plan is made. */

@@ -32,7 +32,7 @@ export function staticContext(rules: Rules, lang: Lang, onDate: FillContext['onD
   let context = byKey.get(key);
   if (!context) {
     const fill: FillContext = { lang, onDate, parameters: rules.parameters };
-    if (municipality) fill.municipality = municipality.name;
+    if (municipality) fill.municipality = municipality.officialName;
     context = { fill, municipality, steps: new Map(), documents: new Map() };
     byKey.set(key, context);
   }
@@ -65,7 +65,7 @@ function makeStatic(
     how: how === undefined ? null : fillText(how, fill),
     deadlineRule: fillText(over.deadline ?? base.deadline, fill),
     authority: { id: authority.id, name: authority.name[lang], url: authority.url },
-    where: { kind: place.kind, description: fillText(placeText, fill), municipality: municipality ?? null },
+    where: { kind: place.kind, description: fillText(placeText, fill), municipality: municipality ? { code: municipality.code, name: municipality.name } : null },
     sources: (variant?.sources ?? step.sources).map((s) => ({ title: s.title, url: s.url, checked: s.checked })),
     check: check ? { text: fillText(check[lang], fill), url: check.url } : null,
     guide: `/steps/${step.id}`,

@@ -10,6 +10,7 @@ import type { Rules } from './rules.js';
 import { CONTRACT_STEP_IDS } from './rules.js';
 import type { Parameter, StepRule } from './schema.js';
 import { parametersIn } from './text-template.js';
+import { SERVICE_IDS } from '../offices/office.js';
 
 export function checkRules(rules: Rules, earliestDate: LocalDate, today: LocalDate): string[] {
   const problems: string[] = [];
@@ -70,6 +71,7 @@ function checkStep(rules: Rules, step: StepRule, today: LocalDate): string[] {
     if (!(rule.from in DEADLINE_STARTS)) problems.push(`${where}: unknown deadline start "${rule.from}"`);
     if (rule.add && !rules.parameters.has(rule.add.parameter)) problems.push(`${where}: unknown parameter "${rule.add.parameter}"`);
   }
+  if (step.office !== undefined && !(SERVICE_IDS as readonly string[]).includes(step.office)) problems.push(`${where}: unknown office service "${step.office}"`);
   const authorities = [step.authority, ...(step.variants ?? []).flatMap((v) => (v.authority ? [v.authority] : []))];
   for (const a of authorities) if (!rules.authorities.has(a)) problems.push(`${where}: unknown authority "${a}"`);
   const places = [step.where, ...(step.variants ?? []).flatMap((v) => (v.where ? [v.where] : []))];

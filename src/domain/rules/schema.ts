@@ -127,6 +127,8 @@ export const StepSchema = Type.Object(
     deadline: Type.Union([DeadlineRuleSchema, Type.Null()]),
     authority: Id,
     where: Id,
+    /** The office service that does this step in person: the finder then names the office that serves the person. */
+    office: Type.Optional(Id),
     documents: Type.Array(DocumentRef),
     sources: SourcesSchema,
     check: Type.Optional(CheckSchema),

@@ -39,7 +39,7 @@ export interface FillContext {
   lang: Lang;
   onDate: LocalDate;
   parameters: ParameterBook;
-  municipality?: string;
+  municipality?: { en: string; da: string };
 }
 
 export function fillText(text: string, ctx: FillContext): string {
@@ -48,7 +48,7 @@ export function fillText(text: string, ctx: FillContext): string {
   let out = '';
   for (const part of parts) {
     if ('literal' in part) out += part.literal;
-    else if ('municipality' in part) out += ctx.municipality ?? '';
+    else if ('municipality' in part) out += ctx.municipality?.[ctx.lang] ?? '';
     else out += formatParameter(part.parameter, part.field, ctx);
   }
   return out;

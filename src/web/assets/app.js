@@ -120,4 +120,27 @@
   }
 
   Array.prototype.forEach.call(document.querySelectorAll('[data-module="country-picker"]'), enhance);
+
+  /* "Use my location" on the finder: only where the browser can tell the position; the postal code works anyway. */
+  Array.prototype.forEach.call(document.querySelectorAll('[data-module="use-location"]'), function (button) {
+    if (!('geolocation' in navigator)) return;
+    var form = button.form;
+    var status = form && form.querySelector('.location-status');
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      if (status) status.textContent = button.getAttribute('data-locating') || '';
+      navigator.geolocation.getCurrentPosition(function (position) {
+        var params = new URLSearchParams();
+        params.set('lat', position.coords.latitude.toFixed(5));
+        params.set('lon', position.coords.longitude.toFixed(5));
+        var student = form.querySelector('#student');
+        if (student && student.checked) params.set('student', 'yes');
+        var lang = form.querySelector('input[name="lang"]');
+        if (lang) params.set('lang', lang.value);
+        window.location.assign(form.getAttribute('action') + '?' + params.toString());
+      }, function () {
+        if (status) status.textContent = button.getAttribute('data-failed') || '';
+      }, { timeout: 10000, maximumAge: 600000 });
+    });
+  });
 })();

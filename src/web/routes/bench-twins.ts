@@ -9,6 +9,7 @@ import { SAMPLE_PLAN_QUERY, SAMPLE_PLAN_REQUEST } from '../../../bench/samples.j
 export function registerBenchRoutes(app: FastifyInstance): void {
   let plan: Promise<string> | undefined;
   let page: Promise<string> | undefined;
+  let finder: Promise<string> | undefined;
   const prepare = async (request: InjectOptions): Promise<string> => {
     const res = await app.inject(request);
     if (res.statusCode !== 200) throw new Error('The bench sample does not give a plan');
@@ -17,6 +18,10 @@ export function registerBenchRoutes(app: FastifyInstance): void {
   app.post('/bench/prepared/plan', { schema: { hide: true } }, async (_request, reply) => {
     plan ??= prepare({ method: 'POST', url: '/api/v1/plan', payload: JSON.stringify(SAMPLE_PLAN_REQUEST), headers: { 'content-type': 'application/json' } });
     return reply.type('application/json; charset=utf-8').send(await plan);
+  });
+  app.get('/bench/prepared/finder', { schema: { hide: true } }, async (_request, reply) => {
+    finder ??= prepare({ method: 'GET', url: '/api/v1/finder?postalCode=8000' });
+    return reply.type('application/json; charset=utf-8').send(await finder);
   });
   app.get('/bench/prepared/plan-page', { schema: { hide: true } }, async (_request, reply) => {
     page ??= prepare({ method: 'GET', url: `/plan/result?${SAMPLE_PLAN_QUERY}` });

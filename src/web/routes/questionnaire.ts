@@ -50,7 +50,7 @@ export function registerQuestionnaire(app: FastifyInstance, deps: AppDeps): void
         const checked = validateAnswers(toRawAnswers(input.answers, ctx), {
           asOf,
           isCountry: (code) => deps.rules.countries.byCode.has(code),
-          isPostalCode: (code) => deps.postalCodes.has(code),
+          isPostalCode: (code) => deps.offices.postalAreas.has(code),
         });
         const fields: string[] = QUESTIONS[question].answerFields;
         error = checked.ok ? undefined : checked.errors.find((e) => fields.includes(e.field));

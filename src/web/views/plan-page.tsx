@@ -9,7 +9,7 @@
 import { escapeHtml } from '@kitajs/html';
 import type { LocalDate } from '../../domain/dates/local-date.js';
 import { formatDate, formatLongDate } from '../../domain/i18n/format.js';
-import { type Plan, type PlanStep, STEP_STATIC, type StepStatic } from '../../domain/plan/plan.js';
+import { type Plan, type PlanOffice, type PlanStep, STEP_STATIC, type StepStatic } from '../../domain/plan/plan.js';
 import type { AnswerRow } from '../answer-summary.js';
 import { type Part, partsWriter } from '../byte-parts.js';
 
@@ -204,6 +204,23 @@ function fragments(view: View, step: PlanStep): StepFragments {
   return made;
 }
 
+/** "Your office": which office, where, and when it is open next (in Danish time). */
+function officeFact(view: View, office: PlanOffice): string {
+  return `<dt>${label(view, 'plan.office')}</dt><dd>${officeSummary(view, office)}</dd>`;
+}
+
+export function officeSummary(view: View, office: PlanOffice): string {
+  const { t, lang } = view;
+  let when: string;
+  if (office.openNow === 'open' && office.closesAt) when = t('office.openNow', { time: office.closesAt.slice(11, 16) });
+  else if (office.nextOpening) when = t('office.opens', { day: formatLongDate(office.nextOpening.slice(0, 10) as LocalDate, lang), time: office.nextOpening.slice(11, 16) });
+  else when = t('office.hoursUnknown');
+  const link = `<a href="${esc(href(view, office.page))}">${esc(office.name)}</a>`;
+  const address = office.address ? `, ${esc(office.address)}` : '';
+  const check = office.checkOfficialPage ? ` ${esc(t('office.checkPage'))}` : '';
+  return `${link}${address}. ${esc(when)}.${check}`;
+}
+
 function documentsPart(view: View, f: StepFragments, step: PlanStep): Buffer {
   const key = step.documents.map((d) => d.id).join('|');
   let found = f.documents.get(key);
@@ -247,6 +264,7 @@ function stepItem(parts: Part[], view: View, step: PlanStep, n: number, titles: 
     const links = step.dependsOn.map((id) => `<a href="#step-${id}">${esc(titles.get(id) ?? id)}</a>`).join(', ');
     parts.push(`<dt>${label(view, 'plan.dependsOn')}</dt><dd>${links}</dd>`);
   }
+  if (step.where.office) parts.push(officeFact(view, step.where.office));
   parts.push(f.facts);
   if (step.documents.length > 0) parts.push(documentsPart(view, f, step));
   parts.push(f.outro);

@@ -1,0 +1,87 @@
+/**
+ * The use cases behind the offices API and pages: resolve a place (postal code, municipality, or a position),
+ * find the office for each service, and describe an office's hours on the day. Time and data are passed in.
+ */
+import type { Lang } from '../domain/answers/answers.js';
+import type { LocalDate } from '../domain/dates/local-date.js';
+import type { Bilingual, MunicipalityInfo, OfficeDirectory, PostalArea } from '../domain/offices/directory.js';
+import { type ServiceMatch, findOffices, nearestPostalArea, nearestPostalCodes } from '../domain/offices/finder.js';
+import { type Point, onDanishLand } from '../domain/offices/geo.js';
+import type { Office } from '../domain/offices/office.js';
+import { type DayHours, type OpenState, hoursFor, openState, upcomingDays } from '../domain/offices/opening-hours.js';
+import { localMoment } from '../domain/time/copenhagen-clock.js';
+
+export interface Place {
+  postalArea: PostalArea | null;
+  municipality: MunicipalityInfo;
+  point: Point;
+}
+
+export type PlaceQuery =
+  | { postalCode: string }
+  | { municipality: string }
+  | { position: Point };
+
+export type PlaceError =
+  | { error: 'postal-code-format' }
+  | { error: 'unknown-postal-code'; suggestions: string[] }
+  | { error: 'unknown-municipality' }
+  | { error: 'outside-denmark' };
+
+/** How far from a postal code's centre a position may be and still count as on a small island. */
+const ISLAND_MARGIN_KM = 6;
+
+export function resolvePlace(directory: OfficeDirectory, query: PlaceQuery): Place | PlaceError {
+  if ('postalCode' in query) {
+    const code = query.postalCode.trim();
+    if (!/^\d{4}$/.test(code)) return { error: 'postal-code-format' };
+    const area = directory.postalAreas.get(code);
+    if (!area) return { error: 'unknown-postal-code', suggestions: nearestPostalCodes(directory, code) };
+    const municipality = directory.municipalities.get(area.municipality)!;
+    return { postalArea: area, municipality, point: area.centre ?? municipality.centre };
+  }
+  if ('municipality' in query) {
+    const municipality = directory.municipalities.get(query.municipality);
+    if (!municipality) return { error: 'unknown-municipality' };
+    return { postalArea: null, municipality, point: municipality.centre };
+  }
+  const nearest = nearestPostalArea(directory, query.position);
+  if (!nearest || (!onDanishLand(directory.map, query.position) && nearest.distanceKm > ISLAND_MARGIN_KM)) return { error: 'outside-denmark' };
+  const area = directory.postalAreas.get(nearest.code)!;
+  return { postalArea: area, municipality: directory.municipalities.get(area.municipality)!, point: query.position };
+}
+
+export interface FoundService extends ServiceMatch {
+  state: OpenState;
+}
+
+export function findForPlace(directory: OfficeDirectory, place: Place, now: Date, student?: boolean): FoundService[] {
+  const query = student === undefined
+    ? { municipality: place.municipality.code, point: place.point }
+    : { municipality: place.municipality.code, point: place.point, student };
+  return findOffices(directory, query).map((m) => ({
+    ...m,
+    state: openState(m.office, hoursFor(m.office, m.offered), now, directory.holidays),
+  }));
+}
+
+export interface OfficeDay extends DayHours {
+  isToday: boolean;
+}
+
+/** The office's hours for the days from today (Danish date), and whether it is open now. */
+export function officeCalendar(directory: OfficeDirectory, office: Office, now: Date, days: number): { state: OpenState; days: OfficeDay[] } {
+  const today: LocalDate = localMoment(now).date;
+  return {
+    state: openState(office, office.hours, now, directory.holidays),
+    days: upcomingDays(office, office.hours, today, days, directory.holidays).map((d) => ({ ...d, isToday: d.date === today })),
+  };
+}
+
+export function serviceName(directory: OfficeDirectory, id: string, lang: Lang): string {
+  return directory.services.find((s) => s.id === id)?.name[lang] ?? id;
+}
+
+export function pick(text: Bilingual | undefined, lang: Lang): string | undefined {
+  return text?.[lang];
+}
