@@ -56,15 +56,20 @@ export interface Tab {
 
 /**
  * A fresh context and page. bypassCSP lets axe be injected into the page; `csp: true` keeps the app's own
- * Content Security Policy in force (then axe cannot run).
+ * Content Security Policy in force (then axe cannot run). `geolocation` is the position the browser reports,
+ * with the permission to read it already granted.
  */
-export async function openTab(browser: Browser, options: { js: boolean; csp?: boolean }): Promise<Tab> {
+export async function openTab(
+  browser: Browser,
+  options: { js: boolean; csp?: boolean; geolocation?: { latitude: number; longitude: number } },
+): Promise<Tab> {
   const context = await browser.newContext({
     javaScriptEnabled: options.js,
     bypassCSP: !options.csp,
     viewport: { width: 1280, height: 900 },
     locale: 'en-GB',
     timezoneId: 'Europe/Copenhagen',
+    ...(options.geolocation ? { geolocation: options.geolocation, permissions: ['geolocation'] } : {}),
   });
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(15_000);

@@ -12,6 +12,8 @@ import { type DayHours, type OpenState, hoursFor, openState, upcomingDays } from
 import { localMoment } from '../domain/time/copenhagen-clock.js';
 
 export interface Place {
+  /** What the person gave: a postal code, a municipality, or their position. */
+  source: 'postal-code' | 'municipality' | 'position';
   postalArea: PostalArea | null;
   municipality: MunicipalityInfo;
   point: Point;
@@ -38,17 +40,17 @@ export function resolvePlace(directory: OfficeDirectory, query: PlaceQuery): Pla
     const area = directory.postalAreas.get(code);
     if (!area) return { error: 'unknown-postal-code', suggestions: nearestPostalCodes(directory, code) };
     const municipality = directory.municipalities.get(area.municipality)!;
-    return { postalArea: area, municipality, point: area.centre ?? municipality.centre };
+    return { source: 'postal-code', postalArea: area, municipality, point: area.centre ?? municipality.centre };
   }
   if ('municipality' in query) {
     const municipality = directory.municipalities.get(query.municipality);
     if (!municipality) return { error: 'unknown-municipality' };
-    return { postalArea: null, municipality, point: municipality.centre };
+    return { source: 'municipality', postalArea: null, municipality, point: municipality.centre };
   }
   const nearest = nearestPostalArea(directory, query.position);
   if (!nearest || (!onDanishLand(directory.map, query.position) && nearest.distanceKm > ISLAND_MARGIN_KM)) return { error: 'outside-denmark' };
   const area = directory.postalAreas.get(nearest.code)!;
-  return { postalArea: area, municipality: directory.municipalities.get(area.municipality)!, point: query.position };
+  return { source: 'position', postalArea: area, municipality: directory.municipalities.get(area.municipality)!, point: query.position };
 }
 
 export interface FoundService extends ServiceMatch {

@@ -66,7 +66,9 @@ export function loadPlaces(referenceDir: string): Places {
     // Codes below 1000 are for companies, post boxes and mail abroad, not homes; GeoNames places some of them at the
     // wrong end of the country (0900 København C near Aalborg). Their centre is not used: the municipality's is.
     if (centre && (Number(code) < 1000 || distanceKm(centre, byCode.get(main)!.centre) > MAX_CENTRE_DISTANCE_KM)) centre = null;
-    return { code, name: r.name ?? '', municipality: main, municipalities: [main, ...others], centre };
+    // PostNord's file lists every code that has addresses; codes only in GeoNames are probably post boxes.
+    const residential = Number(code) >= 1000 && (r.municipality_codes_postnord_2020 ?? '') !== '';
+    return { code, name: r.name ?? '', municipality: main, municipalities: [main, ...others], centre, residential };
   });
   return { municipalities, postalAreas };
 }

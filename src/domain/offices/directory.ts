@@ -28,6 +28,8 @@ export interface PostalArea {
   /** Every municipality the postal code spans (PostNord), the main one first. */
   municipalities: string[];
   centre: Point | null;
+  /** False for codes that are probably not homes (company, post-box, abroad codes): "use my location" skips them. */
+  residential: boolean;
 }
 
 export interface CatchmentMatch {

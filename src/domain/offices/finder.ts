@@ -84,7 +84,7 @@ export function nearestPostalCodes(directory: OfficeDirectory, code: string, cou
 export function nearestPostalArea(directory: OfficeDirectory, point: Point): { code: string; distanceKm: number } | null {
   let best: { code: string; distanceKm: number } | null = null;
   for (const area of directory.postalAreas.values()) {
-    if (!area.centre) continue;
+    if (!area.centre || !area.residential) continue;
     const d = distanceKm(point, area.centre);
     if (!best || d < best.distanceKm) best = { code: area.code, distanceKm: d };
   }

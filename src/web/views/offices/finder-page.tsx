@@ -71,7 +71,8 @@ function Results({ view, directory, place, found }: { view: View; directory: Off
     ? `${place.postalArea.code} ${place.postalArea.name} (${place.municipality.officialName[lang]})`
     : place.municipality.officialName[lang];
   const others = (place.postalArea?.municipalities ?? []).slice(1).map((c) => directory.municipalities.get(c)?.name ?? c);
-  const points: MapPoint[] = [{ at: place.point, label: t('office.you'), kind: 'you' }];
+  const you = place.source === 'position' ? t('office.you') : place.source === 'postal-code' ? t('office.yourPostcode') : t('office.yourMunicipality');
+  const points: MapPoint[] = [{ at: place.point, label: you, kind: 'you' }];
   for (const f of found) {
     if (!points.some((p) => p.label === f.office.name[lang])) points.push({ at: f.office.location, label: f.office.name[lang], kind: 'office' });
   }
@@ -87,7 +88,7 @@ function Results({ view, directory, place, found }: { view: View; directory: Off
               <a href={href(view, `/offices/${f.office.id}`)} safe>{f.office.name[lang]}</a>
               {addressLine(f.office) ? <span safe>{`, ${addressLine(f.office) ?? ''}`}</span> : ''}
             </p>
-            <p safe>{`${t('finder.distance', { km: new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB').format(f.distanceKm) })}. ${openStateText(view, f.state)}.`}</p>
+            <p safe>{`${f.office.location.precision === 'postal-code' ? `${t('finder.distance', { km: new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB').format(f.distanceKm) })}. ` : ''}${openStateText(view, f.state)}.`}</p>
             <p class="form-hint" safe>{t(f.service === 'citizen-service' ? 'finder.basis.citizen-service' : `finder.basis.${f.basis}`)}</p>
             {f.notes.map((n) => <p class="form-hint" safe>{n[lang]}</p>)}
             {f.office.check || f.offered.confidence !== 'high' ? <p class="form-hint" safe>{t('office.checkPage')}</p> : ''}
