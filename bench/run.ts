@@ -1,12 +1,13 @@
 /**
- * npm run bench: starts the real server (BENCH_ROUTES=true) in its own process and measures, in the same run,
+ * npm run bench: builds and starts the real server (BENCH_ROUTES=true) in its own process, as `npm start` does,
+ * and measures, in the same run,
  * each route against its twin that sends the same bytes already prepared. Prints the figures with the machine
  * and the date, and writes them to bench/results/<date>.json.
  *
  * Method: 50 connections (autocannon), a warm-up, then rounds that alternate route and twin; the median
  * requests per second of the rounds is reported. The load generator shares the machine with the server.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, totalmem, type } from 'node:os';
@@ -73,7 +74,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function main(): Promise<void> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/web/server.ts'], {
+  // The server runs as `npm start` runs it: compiled, from dist/.
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  const server = spawn(process.execPath, ['dist/src/web/server.js'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BENCH_ROUTES: 'true', RATE_LIMIT_MAX: '10000000', LOG_LEVEL: 'warn', DATA_DIR: join('data', 'bench') },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

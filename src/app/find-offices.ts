@@ -5,11 +5,12 @@
 import type { Lang } from '../domain/answers/answers.js';
 import type { LocalDate } from '../domain/dates/local-date.js';
 import type { Bilingual, MunicipalityInfo, OfficeDirectory, PostalArea } from '../domain/offices/directory.js';
-import { type ServiceMatch, findOffices, nearestPostalArea, nearestPostalCodes } from '../domain/offices/finder.js';
+import { type ServiceMatch, nearestPostalArea, nearestPostalCodes } from '../domain/offices/finder.js';
 import { type Point, onDanishLand } from '../domain/offices/geo.js';
-import type { Office } from '../domain/offices/office.js';
+import { type Office, SERVICE_IDS } from '../domain/offices/office.js';
 import { type DayHours, type OpenState, hoursFor, openState, upcomingDays } from '../domain/offices/opening-hours.js';
 import { localMoment } from '../domain/time/copenhagen-clock.js';
+import { matchFor, stateNow } from './office-cache.js';
 
 export interface Place {
   /** What the person gave: a postal code, a municipality, or their position. */
@@ -57,14 +58,24 @@ export interface FoundService extends ServiceMatch {
   state: OpenState;
 }
 
+/** The key a place's answers are kept under: its postal code or municipality; a position is not kept. */
+export function placeKey(place: Place): string | null {
+  if (place.source === 'postal-code' && place.postalArea) return place.postalArea.code;
+  if (place.source === 'municipality') return `m:${place.municipality.code}`;
+  return null;
+}
+
 export function findForPlace(directory: OfficeDirectory, place: Place, now: Date, student?: boolean): FoundService[] {
   const query = student === undefined
     ? { municipality: place.municipality.code, point: place.point }
     : { municipality: place.municipality.code, point: place.point, student };
-  return findOffices(directory, query).map((m) => ({
-    ...m,
-    state: openState(m.office, hoursFor(m.office, m.offered), now, directory.holidays),
-  }));
+  const key = placeKey(place);
+  const found: FoundService[] = [];
+  for (const service of SERVICE_IDS) {
+    const m = matchFor(directory, key, query, service);
+    if (m) found.push({ ...m, state: stateNow(directory, m.office, hoursFor(m.office, m.offered), now) });
+  }
+  return found;
 }
 
 export interface OfficeDay extends DayHours {

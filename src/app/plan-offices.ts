@@ -7,16 +7,18 @@ import type { OfficeFor } from '../domain/plan/build-plan.js';
 import type { PlanOffice } from '../domain/plan/plan.js';
 import type { Profile } from '../domain/plan/profile.js';
 import type { OfficeDirectory } from '../domain/offices/directory.js';
-import { findService } from '../domain/offices/finder.js';
+import { matchFor, stateNow } from './office-cache.js';
 import type { Office, ServiceId } from '../domain/offices/office.js';
 import { SERVICE_IDS } from '../domain/offices/office.js';
-import { hoursFor, openState } from '../domain/offices/opening-hours.js';
+import { hoursFor } from '../domain/offices/opening-hours.js';
 import { isoWithOffset } from '../domain/time/copenhagen-clock.js';
 
 export function addressLine(office: Office): string | null {
   const a = office.address;
   return a ? `${a.street}, ${a.postalCode} ${a.city}` : null;
 }
+
+const described = new WeakMap<object, Map<string, PlanOffice>>();
 
 export function planOffices(directory: OfficeDirectory, profile: Profile, now: Date, lang: Lang): OfficeFor {
   const municipality = profile.municipality;
@@ -27,9 +29,16 @@ export function planOffices(directory: OfficeDirectory, profile: Profile, now: D
   const student = profile.purpose === 'study';
   return (service) => {
     if (!(SERVICE_IDS as readonly string[]).includes(service)) return null;
-    const match = findService(directory, { municipality: municipality.code, point, student }, service as ServiceId);
+    const match = matchFor(directory, profile.postalCode ?? null, { municipality: municipality.code, point, student }, service as ServiceId);
     if (!match) return null;
-    const state = openState(match.office, hoursFor(match.office, match.offered), now, directory.holidays);
+    const state = stateNow(directory, match.office, hoursFor(match.office, match.offered), now);
+    // The same match in the same state and language gives the same object, so the edge can keep its bytes.
+    const byState = described.get(match) ?? new Map<string, PlanOffice>();
+    described.set(match, byState);
+    const key = `${lang}|${state.status}|${state.closesAt?.getTime() ?? ''}|${state.nextOpening?.instant.getTime() ?? ''}`;
+    const known = byState.get(key);
+    if (known) return known;
+    if (byState.size > 20) byState.clear();
     const office: PlanOffice = {
       id: match.office.id,
       name: match.office.name[lang],
@@ -42,6 +51,7 @@ export function planOffices(directory: OfficeDirectory, profile: Profile, now: D
       checkOfficialPage: match.office.check !== undefined || match.offered.confidence !== 'high',
       page: `/offices/${match.office.id}`,
     };
+    byState.set(key, Object.freeze(office));
     return office;
   };
 }

@@ -39,12 +39,18 @@ function pushStep(parts: Part[], step: PlanStep): void {
 }
 
 const whereBytes = byteCache<object>();
+const whereWithOffice = new WeakMap<object, WeakMap<object, Buffer>>();
 
-/** Where: the same bytes for everyone in a municipality, unless an office (with its next opening) is named. */
+/** Where: the same bytes for everyone in a municipality and, with an office, for everyone it serves this minute. */
 function whereJson(step: PlanStep): Part {
   const { office, ...place } = step.where;
-  if (!office) return whereBytes(step[STEP_STATIC]?.where ?? step.where, () => `,"where":${q({ ...place, office: null })}`);
-  return `,"where":${q({ ...place, office })}`;
+  const fixed = step[STEP_STATIC]?.where ?? step.where;
+  if (!office) return whereBytes(fixed, () => `,"where":${q({ ...place, office: null })}`);
+  let byOffice = whereWithOffice.get(fixed);
+  if (!byOffice) whereWithOffice.set(fixed, byOffice = new WeakMap());
+  let bytes = byOffice.get(office);
+  if (!bytes) byOffice.set(office, bytes = Buffer.from(`,"where":${q({ ...place, office })}`));
+  return bytes;
 }
 
 export function planJson(plan: Plan): Buffer {

@@ -3,7 +3,7 @@
  * cleanly on SIGTERM or SIGINT (in-flight requests finish; new ones get 503).
  */
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContent } from '../adapters/content/load-content.js';
 import { systemClock } from '../adapters/clock/system-clock.js';
@@ -15,9 +15,10 @@ import { copenhagenDate } from '../domain/dates/copenhagen-time.js';
 import { dateLimits } from '../domain/answers/validate-answers.js';
 import { buildApp, loggerOptions } from './app.js';
 import { createTexts } from './i18n/texts.js';
+import { ROOT } from './root.js';
 import type { AppDeps } from './deps.js';
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { ROOT };
 
 export function loadDeps(config: AppDeps['config'], clock = systemClock): AppDeps {
   const today = copenhagenDate(clock.now());

@@ -1,37 +1,56 @@
 /**
  * Wall-clock time in Denmark (Europe/Copenhagen): what a person there reads on a clock, and back again.
- * Pure arithmetic over Intl's time-zone data: correct on the days summer time starts and ends.
+ * Correct on the days summer time starts and ends; the tests check it against Intl's time-zone data.
  */
-import { type LocalDate, parseLocalDate } from '../dates/local-date.js';
+import type { LocalDate } from '../dates/local-date.js';
 
 export const ZONE = 'Europe/Copenhagen';
 
 /** Minutes since local midnight: 09:30 is 570. */
 export type Minutes = number;
 
-const partsFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-});
-
 export interface LocalMoment {
   date: LocalDate;
   minutes: Minutes;
 }
 
-/** The local date and time in Denmark at an instant. */
-export function localMoment(instant: Date): LocalMoment {
-  const p: Record<string, string> = {};
-  for (const part of partsFormat.formatToParts(instant)) p[part.type] = part.value;
-  const date = parseLocalDate(`${p.year}-${p.month}-${p.day}`);
-  if (!date) throw new Error(`No local date for ${instant.toISOString()}`);
-  return { date, minutes: Number(p.hour) * 60 + Number(p.minute) };
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** The last Sunday of a month, at 01:00 UTC: when EU summer time starts (March) and ends (October). */
+function lastSundayAt1Utc(year: number, month: number): number {
+  const lastDay = Date.UTC(year, month, 0);
+  const weekday = new Date(lastDay).getUTCDay();
+  return lastDay - weekday * DAY + 60 * MINUTE;
 }
 
-/** How far Denmark is ahead of UTC at an instant, in minutes (60 in winter, 120 in summer). */
+const transitions = new Map<number, [number, number]>();
+
+/**
+ * How far Denmark is ahead of UTC at an instant, in minutes: 120 in summer time, 60 otherwise. Summer time runs
+ * from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October (the EU rule, Directive
+ * 2000/84/EC, which Denmark follows). Pure arithmetic, checked against the time-zone data in the tests.
+ */
 export function offsetMinutes(instant: Date): number {
-  const { date, minutes } = localMoment(instant);
-  const localAsUtc = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + minutes * 60_000;
-  return Math.round((localAsUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
+  const t = instant.getTime();
+  const year = new Date(t).getUTCFullYear();
+  let range = transitions.get(year);
+  if (!range) {
+    range = [lastSundayAt1Utc(year, 3), lastSundayAt1Utc(year, 10)];
+    transitions.set(year, range);
+  }
+  return t >= range[0] && t < range[1] ? 120 : 60;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** The local date and time in Denmark at an instant. */
+export function localMoment(instant: Date): LocalMoment {
+  const shifted = new Date(Math.floor(instant.getTime() / MINUTE) * MINUTE + offsetMinutes(instant) * MINUTE);
+  const date = `${shifted.getUTCFullYear()}-${pad2(shifted.getUTCMonth() + 1)}-${pad2(shifted.getUTCDate())}` as LocalDate;
+  return { date, minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes() };
 }
 
 /**

@@ -4,14 +4,15 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { ROOT } from '../root.js';
 
 const require = createRequire(import.meta.url);
 /** dkfds exports only ".", which resolves to dist/js; its dist folder is one level up. */
 export const DKFDS_DIST = resolve(dirname(require.resolve('dkfds')), '..');
-export const ASSETS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets');
+/** Our assets stay in src/web/assets (plain CSS and JS, not compiled), also when the app runs from dist/. */
+export const ASSETS_DIR = join(ROOT, 'src', 'web', 'assets');
 
 export async function registerStaticAssets(app: FastifyInstance): Promise<void> {
   const common = { maxAge: '1d', index: false as const, list: false as const, schemaHide: true };

@@ -6,6 +6,7 @@ import Type from 'typebox';
 import { type PlaceError, type PlaceQuery, findForPlace, officeCalendar, resolvePlace } from '../../app/find-offices.js';
 import { type Lang, LANGS, isOneOf } from '../../domain/answers/answers.js';
 import type { AppDeps } from '../deps.js';
+import { finderBytes } from '../finder-bytes.js';
 import { finderJson, officeDetailJson, officeSummaryJson } from '../office-json.js';
 import { apiError } from '../plugins/errors.js';
 import { ErrorResponse } from '../schemas/plan-schemas.js';
@@ -104,7 +105,10 @@ export function registerOfficesApi(app: FastifyInstance, deps: AppDeps): void {
     const place = resolvePlace(directory, query);
     if ('error' in place) return placeError(deps, reply, place, lang, request.query.postalCode ?? '');
     const student = request.query.student === undefined ? undefined : request.query.student === 'true';
-    return finderJson(directory, place, findForPlace(directory, place, deps.clock.now(), student), lang);
+    const now = deps.clock.now();
+    const bytes = finderBytes(directory, place, now, student, lang);
+    if (bytes) return reply.type('application/json; charset=utf-8').send(bytes);
+    return finderJson(directory, place, findForPlace(directory, place, now, student), lang);
   });
 
   app.get<{ Params: { code: string }; Querystring: { lang?: string } }>('/api/v1/postal-codes/:code', {

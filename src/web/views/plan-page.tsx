@@ -205,8 +205,11 @@ function fragments(view: View, step: PlanStep): StepFragments {
 }
 
 /** "Your office": which office, where, and when it is open next (in Danish time). */
-function officeFact(view: View, office: PlanOffice): string {
-  return `<dt>${label(view, 'plan.office')}</dt><dd>${officeSummary(view, office)}</dd>`;
+const officeFacts = new WeakMap<PlanOffice, Buffer>();
+function officeFact(view: View, office: PlanOffice): Buffer {
+  let found = officeFacts.get(office);
+  if (!found) officeFacts.set(office, found = Buffer.from(`<dt>${label(view, 'plan.office')}</dt><dd>${officeSummary(view, office)}</dd>`));
+  return found;
 }
 
 export function officeSummary(view: View, office: PlanOffice): string {
