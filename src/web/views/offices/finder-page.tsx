@@ -23,7 +23,7 @@ export interface FinderModel {
 
 export function FinderPage({ view, directory, model }: { view: View; directory: OfficeDirectory; model: FinderModel }) {
   const { t, lang } = view;
-  const municipalities = [...directory.municipalities.values()].sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  const municipalities = [...directory.municipalities.values()].sort((a, b) => a.name.localeCompare(b.name, lang));
   return (
     <Layout view={view} title={t('finder.title')} hasErrors={model.errors.length > 0}>
       <ErrorSummary view={view} errors={model.errors} />

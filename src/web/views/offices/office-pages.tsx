@@ -42,7 +42,7 @@ export function OfficesPage({ view, directory, states }: ListProps) {
     </li>
   );
   const citizen = directory.offices.filter((o) => o.kind === 'citizen-service')
-    .sort((a, b) => (directory.municipalities.get(a.municipality)?.name ?? '').localeCompare(directory.municipalities.get(b.municipality)?.name ?? '', 'da'));
+    .sort((a, b) => (directory.municipalities.get(a.municipality)?.name ?? '').localeCompare(directory.municipalities.get(b.municipality)?.name ?? '', lang));
   return (
     <Layout view={view} title={t('offices.title')}>
       <h1 safe>{t('offices.title')}</h1>
