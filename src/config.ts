@@ -15,8 +15,21 @@ export interface Config {
   trustProxy: boolean;
   /** Adds the prepared twin routes that `npm run bench` compares against. Never in production. */
   benchRoutes: boolean;
-  /** The address people reach the service at: used in calendar files. */
+  /** The address people reach the service at: used in calendar files and in the links in e-mails. */
   publicUrl: string;
+  /** PostgreSQL when set (postgres://…); otherwise SQLite in DATA_DIR/ics.sqlite. */
+  databaseUrl: string | null;
+  /** SMTP when set (smtp://user:pass@host:port or smtps://…); otherwise e-mails are written to DATA_DIR/outbox. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Holds and bookings per minute per client address, on top of the general limit. */
+  bookingRateLimitMax: number;
+  /** Times a client may hold at once. */
+  maxHoldsPerClient: number;
+  /** Run the outbox sender and the scheduled jobs in this process (every process may: they do not collide). */
+  jobs: boolean;
+  /** Signs the cookie that carries the form-protection secret. When unset, one is made and kept in DATA_DIR. */
+  cookieSecret: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -40,6 +53,27 @@ function flag(env: Env, name: string): boolean {
   throw new ConfigError(`${name} must be true or false; it is "${env[name]}"`);
 }
 
+function databaseUrl(env: Env): string | null {
+  const raw = env.DATABASE_URL;
+  if (!raw) return null;
+  if (!/^postgres(ql)?:\/\/\S+$/.test(raw)) throw new ConfigError('DATABASE_URL must be a PostgreSQL address, postgres://user@host:port/database');
+  return raw;
+}
+
+function smtpUrl(env: Env): string | null {
+  const raw = env.SMTP_URL;
+  if (!raw) return null;
+  if (!/^smtps?:\/\/\S+$/.test(raw)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+  return raw;
+}
+
+function cookieSecret(env: Env): string | null {
+  const raw = env.COOKIE_SECRET;
+  if (!raw) return null;
+  if (raw.length < 32) throw new ConfigError('COOKIE_SECRET must be at least 32 characters long');
+  return raw;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -60,5 +94,12 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: flag(env, 'TRUST_PROXY'),
     benchRoutes: flag(env, 'BENCH_ROUTES'),
     publicUrl: publicUrl.replace(/\/$/, ''),
+    databaseUrl: databaseUrl(env),
+    smtpUrl: smtpUrl(env),
+    mailFrom: env.MAIL_FROM || 'ICS booking <no-reply@ics.localhost>',
+    bookingRateLimitMax: integer(env, 'BOOKING_RATE_LIMIT_MAX', 30, 1, 10_000_000),
+    maxHoldsPerClient: integer(env, 'MAX_HOLDS_PER_CLIENT', 3, 1, 1_000_000),
+    jobs: env.JOBS === undefined || env.JOBS === '' ? true : flag(env, 'JOBS'),
+    cookieSecret: cookieSecret(env),
   };
 }

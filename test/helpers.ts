@@ -1,23 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { fixedClock } from '../src/adapters/clock/system-clock.js';
 import { loadConfig } from '../src/config.js';
 import type { LocalDate } from '../src/domain/dates/local-date.js';
+import type { Clock } from '../src/ports/clock.js';
 import { buildApp } from '../src/web/app.js';
-import type { AppDeps } from '../src/web/deps.js';
+import { type BookingRuntime, type RuntimeOptions, startBookingRuntime } from '../src/web/booking-runtime.js';
+import type { AppDeps, BaseDeps } from '../src/web/deps.js';
 import { loadDeps } from '../src/web/server.js';
 
 /** The day the tests stand on: the rules' sources were checked on this day. */
 export const TEST_TODAY = '2026-11-25' as LocalDate;
 export const TEST_NOW = '2026-11-25T10:00:00Z';
 
-let cached: AppDeps | undefined;
+/**
+ * Which database the database tests run on: TEST_DATABASE=postgres uses TEST_DATABASE_URL (default: the local
+ * server's `test` database), each test file in a schema of its own that is dropped afterwards; anything else
+ * uses SQLite in a temporary folder.
+ */
+export const TEST_DATABASE = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
-export function testDeps(): AppDeps {
+let cached: BaseDeps | undefined;
+
+export function testDeps(): BaseDeps {
   cached ??= loadDeps(loadConfig({ RATE_LIMIT_MAX: '100000', LOG_LEVEL: 'silent' }), fixedClock(TEST_NOW));
   return cached;
 }
 
-export async function testApp(overrides: Partial<AppDeps['config']> = {}): Promise<FastifyInstance> {
-  const deps = testDeps();
-  return buildApp({ ...deps, config: { ...deps.config, ...overrides } });
+export interface TestRuntime extends BookingRuntime {
+  /** Database settings for a server process that should share this database. */
+  env: Record<string, string>;
+}
+
+let counter = 0;
+
+/** A booking runtime on a fresh database (SQLite file or PostgreSQL schema) that is removed on close. */
+export async function testRuntime(base: BaseDeps = testDeps(), options: RuntimeOptions & { clock?: Clock } = {}): Promise<TestRuntime> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ics-test-'));
+  const postgres = TEST_DATABASE === 'postgres';
+  const schema = postgres ? `t_${process.pid}_${Date.now().toString(36)}_${counter++}` : undefined;
+  const config = { ...base.config, dataDir, databaseUrl: postgres ? TEST_DATABASE_URL : null };
+  const runtime = await startBookingRuntime({ ...base, config, clock: options.clock ?? base.clock }, { jobs: false, ...options, ...(schema ? { schema } : {}) });
+  const env: Record<string, string> = postgres
+    ? { DATABASE_URL: `${TEST_DATABASE_URL}${TEST_DATABASE_URL.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`, DATA_DIR: dataDir }
+    : { DATA_DIR: dataDir };
+  return {
+    ...runtime,
+    env,
+    async close() {
+      await runtime.close();
+      if (schema) await dropSchema(schema);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try { await client.query(`drop schema if exists "${schema}" cascade`); } finally { await client.end(); }
+}
+
+export const TEST_COOKIE_SECRET = 'test-cookie-secret-that-is-long-enough-1234';
+
+/** The app on a fresh database; the database goes away when the app closes. */
+export async function testApp(overrides: Partial<AppDeps['config']> = {}, options: { clock?: Clock; runtime?: TestRuntime } = {}): Promise<FastifyInstance> {
+  const base = testDeps();
+  const clock = options.clock ?? base.clock;
+  const runtime = options.runtime ?? await testRuntime({ ...base, clock });
+  const app = await buildApp({ ...base, clock, config: { ...base.config, ...overrides }, booking: runtime.ports, cookieSecret: TEST_COOKIE_SECRET });
+  if (!options.runtime) app.addHook('onClose', async () => { await runtime.close(); });
+  return app;
 }

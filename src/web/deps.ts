@@ -1,4 +1,6 @@
+import type { BookingPorts } from '../app/booking/bookings.js';
 import type { Config } from '../config.js';
+import type { BookingConfig } from '../domain/booking/booking-config.js';
 import type { Group, Lang } from '../domain/answers/answers.js';
 import { citizenshipGroup } from '../domain/countries/citizenship-group.js';
 import { copenhagenDate } from '../domain/dates/copenhagen-time.js';
@@ -10,19 +12,26 @@ import type { Clock } from '../ports/clock.js';
 import type { Texts } from './i18n/texts.js';
 import type { View } from './views/view.js';
 
-/** What the web edge is given: configuration, the clock, and the data loaded at start-up. */
-export interface AppDeps {
+/** What is loaded at start-up: configuration, the clock, the rules, the offices, the words, booking's settings. */
+export interface BaseDeps {
   config: Config;
   clock: Clock;
   rules: Rules;
   offices: OfficeDirectory;
   texts: Texts;
+  bookingConfig: BookingConfig;
 }
 
-let lastDay: { minute: number; clock: AppDeps['clock']; day: LocalDate } | undefined;
+/** What the web edge is given: the above, booking's ports, and the secret that signs the form-protection cookie. */
+export interface AppDeps extends BaseDeps {
+  booking: BookingPorts;
+  cookieSecret: string;
+}
+
+let lastDay: { minute: number; clock: Clock; day: LocalDate } | undefined;
 
 /** Today in Denmark. Worked out at most once a minute per clock: a day cannot change faster. */
-export function today(deps: AppDeps): LocalDate {
+export function today(deps: BaseDeps): LocalDate {
   const now = deps.clock.now();
   const minute = Math.floor(now.getTime() / 60_000);
   if (lastDay && lastDay.minute === minute && lastDay.clock === deps.clock) return lastDay.day;
@@ -31,7 +40,7 @@ export function today(deps: AppDeps): LocalDate {
 }
 
 /** The questionnaire asks for the group many times per page; the last answer is kept. */
-export function flowContext(deps: AppDeps, asOf: LocalDate): FlowContext {
+export function flowContext(deps: BaseDeps, asOf: LocalDate): FlowContext {
   let lastCodes: readonly string[] | undefined;
   let lastKey = '';
   let lastGroup: Group = 'other';
@@ -51,7 +60,7 @@ export function flowContext(deps: AppDeps, asOf: LocalDate): FlowContext {
 }
 
 /** A view for a page; `addressFor(lang)` gives this page's address in a language, for the switch. */
-export function makeView(deps: AppDeps, lang: Lang, addressFor: (lang: Lang) => string): View {
+export function makeView(deps: BaseDeps, lang: Lang, addressFor: (lang: Lang) => string): View {
   return {
     lang,
     t: (key, params) => deps.texts.t(lang, key, params),
@@ -60,7 +69,7 @@ export function makeView(deps: AppDeps, lang: Lang, addressFor: (lang: Lang) => 
 }
 
 /** Countries in the order a person looks for them: by name in their language. */
-export function sortedCountries(deps: AppDeps, lang: Lang): { code: string; name: string }[] {
+export function sortedCountries(deps: BaseDeps, lang: Lang): { code: string; name: string }[] {
   const collator = new Intl.Collator(lang === 'da' ? 'da' : 'en');
   return [...deps.rules.countries.byCode.values()]
     .map((c) => ({ code: c.code, name: lang === 'da' ? c.da : c.en }))

@@ -2,7 +2,8 @@
  * The process: read the configuration, load and check the rules and reference data, start the app, and stop it
  * cleanly on SIGTERM or SIGINT (in-flight requests finish; new ones get 503).
  */
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContent } from '../adapters/content/load-content.js';
@@ -10,32 +11,50 @@ import { systemClock } from '../adapters/clock/system-clock.js';
 import { loadPlaces } from '../adapters/rules/load-reference.js';
 import { loadOfficeDirectory } from '../adapters/rules/load-offices.js';
 import { loadRules } from '../adapters/rules/load-rules.js';
+import { loadBookingConfig } from '../adapters/rules/load-booking.js';
 import { loadConfig } from '../config.js';
 import { copenhagenDate } from '../domain/dates/copenhagen-time.js';
 import { dateLimits } from '../domain/answers/validate-answers.js';
 import { buildApp, loggerOptions } from './app.js';
 import { createTexts } from './i18n/texts.js';
 import { ROOT } from './root.js';
-import type { AppDeps } from './deps.js';
+import type { BaseDeps } from './deps.js';
+import { startBookingRuntime } from './booking-runtime.js';
 
 export { ROOT };
 
-export function loadDeps(config: AppDeps['config'], clock = systemClock): AppDeps {
+export function loadDeps(config: BaseDeps['config'], clock = systemClock): BaseDeps {
   const today = copenhagenDate(clock.now());
   const places = loadPlaces(join(ROOT, 'reference'));
+  const offices = loadOfficeDirectory({ referenceDir: join(ROOT, 'reference'), rulesDir: join(ROOT, 'rules'), places });
   return {
     config,
     clock,
     rules: loadRules({ rulesDir: join(ROOT, 'rules'), earliestDate: dateLimits(today).arrivalMin, today }),
-    offices: loadOfficeDirectory({ referenceDir: join(ROOT, 'reference'), rulesDir: join(ROOT, 'rules'), places }),
+    offices,
     texts: createTexts(loadContent(join(ROOT, 'content'))),
+    bookingConfig: loadBookingConfig(join(ROOT, 'config'), offices),
   };
+}
+
+/** The secret for the form-protection cookie: COOKIE_SECRET, or one made once and kept in DATA_DIR. */
+export function cookieSecretFor(config: BaseDeps['config']): string {
+  if (config.cookieSecret) return config.cookieSecret;
+  const file = join(config.dataDir, 'cookie-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+  return secret;
 }
 
 async function main(): Promise<void> {
   const config = loadConfig();
   mkdirSync(config.dataDir, { recursive: true });
-  const app = await buildApp(loadDeps(config), { logger: loggerOptions(config.logLevel) });
+  const base = loadDeps(config);
+  const runtime = await startBookingRuntime(base);
+  const app = await buildApp({ ...base, booking: runtime.ports, cookieSecret: cookieSecretFor(config) }, { logger: loggerOptions(config.logLevel) });
+  app.addHook('onClose', async () => { await runtime.close(); });
+  app.log.info({ database: runtime.database.dialect, mail: runtime.mailer.description, jobs: config.jobs }, 'booking ready');
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

@@ -146,10 +146,8 @@ describe('the office pages', () => {
   });
 
   it('mark holidays and office closing days in the week shown', async () => {
-    const { buildApp } = await import('../../src/web/app.js');
     const { fixedClock } = await import('../../src/adapters/clock/system-clock.js');
-    const { testDeps } = await import('../helpers.js');
-    const christmas = await buildApp({ ...testDeps(), clock: fixedClock('2026-12-21T10:00:00Z') });
+    const christmas = await testApp({}, { clock: fixedClock('2026-12-21T10:00:00Z') });
     const body = (await christmas.inject('/offices/ics-aarhus?lang=da')).body;
     assert.match(body, /torsdag den 24\. december 2026<\/span><\/th><td><span>Lukket<\/span><span class="hours-reason"> \(Juleaftensdag\)<\/span>/);
     assert.match(body, /fredag den 25\. december 2026<\/span><\/th><td><span>Lukket<\/span><span class="hours-reason"> \(Juledag\)/);

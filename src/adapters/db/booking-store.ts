@@ -1,0 +1,376 @@
+/**
+ * The booking store on Kysely: the same SQL on SQLite and PostgreSQL. Places are taken with a guarded upsert
+ * (it adds only while used + people <= capacity, and a CHECK constraint backs it), so two requests for the last
+ * place cannot both win, whatever the database and however many server processes there are.
+ */
+import { type ExpressionBuilder, type Kysely, type Selectable, type Transaction, sql } from 'kysely';
+import type { Lang } from '../../domain/answers/answers.js';
+import type {
+  Attempt, BookResult, Booking, BookingStore, Hold, HoldResult, NewBooking, NewHold, NewMessage, OutgoingMessage, SlotKey, TokenState,
+} from '../../ports/booking-store.js';
+import { isUniqueViolation, withRetry } from './errors.js';
+import type { BookingsTable, Database } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+function toBooking(row: Selectable<BookingsTable>): Booking {
+  return {
+    id: row.id,
+    reference: row.reference,
+    officeId: row.office_id,
+    service: row.service,
+    startMs: row.start_ms,
+    endMs: row.end_ms,
+    people: row.people,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    language: row.language,
+    status: row.status,
+    version: row.version,
+    reminded: row.reminded === 1,
+    createdMs: row.created_ms,
+    updatedMs: row.updated_ms,
+    erasedMs: row.erased_ms,
+  };
+}
+
+/** Adds `people` to a slot's used places if they fit. True when they did. */
+async function takePlaces(db: Db, key: SlotKey, people: number, capacity: number): Promise<boolean> {
+  if (people > capacity) return false;
+  const result = await db.insertInto('slot_usage')
+    .values({ office_id: key.officeId, service: key.service, start_ms: key.startMs, capacity, used: people })
+    .onConflict((oc) => oc.columns(['office_id', 'service', 'start_ms'])
+      .doUpdateSet({ used: sql`slot_usage.used + excluded.used`, capacity: sql`excluded.capacity` })
+      .where(sql`slot_usage.used + excluded.used`, '<=', sql`excluded.capacity`))
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+async function givePlaces(db: Db, key: SlotKey, people: number): Promise<void> {
+  await db.updateTable('slot_usage')
+    .set({ used: sql`used - ${people}` })
+    .where('office_id', '=', key.officeId).where('service', '=', key.service).where('start_ms', '=', key.startMs)
+    .execute();
+}
+
+/** Releases the run-out holds (of one slot, or all) and gives their places back. */
+async function releaseExpired(db: Db, nowMs: number, key?: SlotKey): Promise<number> {
+  let query = db.updateTable('holds').set({ status: 'released' })
+    .where('status', '=', 'active').where('expires_ms', '<=', nowMs);
+  if (key) query = query.where('office_id', '=', key.officeId).where('service', '=', key.service).where('start_ms', '=', key.startMs);
+  else query = query.where('id', 'in', db.selectFrom('holds').select('id').where('status', '=', 'active').where('expires_ms', '<=', nowMs).limit(500));
+  const released = await query.returning(['office_id', 'service', 'start_ms', 'people']).execute();
+  const bySlot = new Map<string, { key: SlotKey; people: number }>();
+  for (const r of released) {
+    const id = `${r.office_id}\u0000${r.service}\u0000${r.start_ms}`;
+    const entry = bySlot.get(id) ?? { key: { officeId: r.office_id, service: r.service, startMs: r.start_ms }, people: 0 };
+    entry.people += r.people;
+    bySlot.set(id, entry);
+  }
+  // In a fixed order, so that two sweepers never wait on each other in a circle.
+  for (const id of [...bySlot.keys()].sort()) {
+    const entry = bySlot.get(id)!;
+    await givePlaces(db, entry.key, entry.people);
+  }
+  return released.length;
+}
+
+function messageRow(m: NewMessage) {
+  return {
+    id: m.id,
+    booking_id: m.bookingId,
+    kind: m.kind,
+    dedupe_key: m.dedupeKey,
+    to_address: m.to,
+    language: m.language,
+    subject: m.subject,
+    body_text: m.text,
+    ics: m.ics,
+    status: 'pending' as const,
+    attempts: 0,
+    next_attempt_ms: m.nowMs,
+    claimed_until_ms: null,
+    sent_ms: null,
+    created_ms: m.nowMs,
+    last_error: null,
+  };
+}
+
+async function killLinks(db: Db, bookingId: string, state: Exclude<TokenState, 'current'>): Promise<void> {
+  await db.updateTable('booking_tokens').set({ state }).where('booking_id', '=', bookingId).where('state', '=', 'current').execute();
+}
+
+class Refused extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+export function kyselyBookingStore(db: Kysely<Database>): BookingStore {
+  return {
+    async placesTaken(officeId, service, fromMs, toMs, nowMs) {
+      const [usage, expired] = await Promise.all([
+        db.selectFrom('slot_usage').select(['start_ms', 'used'])
+          .where('office_id', '=', officeId).where('service', '=', service)
+          .where('start_ms', '>=', fromMs).where('start_ms', '<', toMs).where('used', '>', 0)
+          .execute(),
+        db.selectFrom('holds').select(['start_ms', (eb) => eb.fn.sum<number>('people').as('people')])
+          .where('status', '=', 'active').where('expires_ms', '<=', nowMs)
+          .where('office_id', '=', officeId).where('service', '=', service)
+          .where('start_ms', '>=', fromMs).where('start_ms', '<', toMs)
+          .groupBy('start_ms')
+          .execute(),
+      ]);
+      const taken = new Map<number, number>();
+      for (const u of usage) taken.set(u.start_ms, u.used);
+      for (const e of expired) taken.set(e.start_ms, Math.max(0, (taken.get(e.start_ms) ?? 0) - Number(e.people)));
+      return taken;
+    },
+
+    async activeHolds(clientKey, nowMs) {
+      const row = await db.selectFrom('holds').select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('client_key', '=', clientKey).where('status', '=', 'active').where('expires_ms', '>', nowMs)
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+
+    async hold(hold: NewHold): Promise<HoldResult> {
+      return withRetry(() => db.transaction().execute(async (trx) => {
+        let taken = await takePlaces(trx, hold, hold.people, hold.capacity);
+        if (!taken && (await releaseExpired(trx, hold.nowMs, hold)) > 0) taken = await takePlaces(trx, hold, hold.people, hold.capacity);
+        if (!taken) return 'full';
+        await trx.insertInto('holds').values({
+          id: hold.id, office_id: hold.officeId, service: hold.service, start_ms: hold.startMs, end_ms: hold.endMs, people: hold.people,
+          client_key: hold.clientKey, created_ms: hold.nowMs, expires_ms: hold.expiresMs, status: 'active',
+        }).execute();
+        return 'held';
+      }));
+    },
+
+    async holdById(id) {
+      const row = await db.selectFrom('holds').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        id: row.id, officeId: row.office_id, service: row.service, startMs: row.start_ms, endMs: row.end_ms, people: row.people,
+        createdMs: row.created_ms, expiresMs: row.expires_ms, status: row.status,
+      } satisfies Hold;
+    },
+
+    async book(input: NewBooking, message): Promise<BookResult> {
+      try {
+        return await withRetry(() => db.transaction().execute(async (trx): Promise<BookResult> => {
+          const hold = await trx.updateTable('holds').set({ status: 'used' })
+            .where('id', '=', input.holdId).where('status', '=', 'active').where('expires_ms', '>', input.nowMs)
+            .returningAll().executeTakeFirst();
+          if (!hold) {
+            const existing = await trx.selectFrom('holds').select(['status', 'expires_ms']).where('id', '=', input.holdId).executeTakeFirst();
+            if (!existing) return { ok: false, reason: 'no-hold' };
+            return { ok: false, reason: existing.status === 'used' ? 'hold-used' : 'hold-expired' };
+          }
+          const row = await trx.insertInto('bookings').values({
+            id: input.id, reference: input.reference, hold_id: hold.id, office_id: hold.office_id, service: hold.service,
+            start_ms: hold.start_ms, end_ms: hold.end_ms, people: hold.people, name: input.name, email: input.email, email_key: input.emailKey,
+            phone: input.phone, language: input.language, status: 'confirmed', version: 1, reminded: 0,
+            created_ms: input.nowMs, updated_ms: input.nowMs, erased_ms: null,
+          }).returningAll().executeTakeFirstOrThrow();
+          await trx.insertInto('booking_tokens').values({ token_hash: input.tokenHash, booking_id: input.id, state: 'current', created_ms: input.nowMs }).execute();
+          const booking = toBooking(row);
+          await trx.insertInto('outbox').values(messageRow(message(booking))).execute();
+          return { ok: true, booking };
+        }));
+      } catch (error) {
+        if (!isUniqueViolation(error, 'bookings_one_active_per_email_service', 'bookings.email_key')) throw error;
+        const hold = await db.selectFrom('holds').select('service').where('id', '=', input.holdId).executeTakeFirst();
+        const existing = await db.selectFrom('bookings').select(['id', 'reference'])
+          .where('email_key', '=', input.emailKey).where('service', '=', hold?.service ?? '').where('status', '=', 'confirmed')
+          .executeTakeFirst();
+        if (!existing) throw error;
+        return { ok: false, reason: 'duplicate', existing };
+      }
+    },
+
+    async bookingByReference(reference) {
+      const row = await db.selectFrom('bookings').selectAll().where('reference', '=', reference).executeTakeFirst();
+      return row ? toBooking(row) : undefined;
+    },
+
+    async bookingByToken(reference, tokenHash) {
+      const row = await db.selectFrom('booking_tokens')
+        .innerJoin('bookings', 'bookings.id', 'booking_tokens.booking_id')
+        .selectAll('bookings').select('booking_tokens.state as token_state')
+        .where('booking_tokens.token_hash', '=', tokenHash).where('bookings.reference', '=', reference)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const { token_state: tokenState, ...booking } = row;
+      return { booking: toBooking(booking), tokenState };
+    },
+
+    async cancel(bookingId, version, nowMs, message) {
+      return withRetry(() => db.transaction().execute(async (trx) => {
+        const row = await trx.updateTable('bookings')
+          .set({ status: 'cancelled', version: sql`version + 1`, updated_ms: nowMs })
+          .where('id', '=', bookingId).where('version', '=', version).where('status', '=', 'confirmed')
+          .returningAll().executeTakeFirst();
+        if (!row) return 'changed' as const;
+        await killLinks(trx, bookingId, 'cancelled');
+        await givePlaces(trx, { officeId: row.office_id, service: row.service, startMs: row.start_ms }, row.people);
+        await trx.insertInto('outbox').values(messageRow(message(toBooking(row)))).execute();
+        return 'cancelled' as const;
+      }));
+    },
+
+    async reschedule(bookingId, version, to, tokenHash, nowMs, message) {
+      try {
+        return await withRetry(() => db.transaction().execute(async (trx) => {
+          const before = await trx.selectFrom('bookings').selectAll().where('id', '=', bookingId).executeTakeFirst();
+          const row = await trx.updateTable('bookings')
+            .set({ start_ms: to.startMs, end_ms: to.endMs, version: sql`version + 1`, reminded: 0, updated_ms: nowMs })
+            .where('id', '=', bookingId).where('version', '=', version).where('status', '=', 'confirmed')
+            .returningAll().executeTakeFirst();
+          if (!row || !before) return { ok: false as const, reason: 'changed' as const };
+          if (!(await takePlaces(trx, { officeId: row.office_id, service: row.service, startMs: to.startMs }, row.people, to.capacity))) {
+            throw new Refused('full');
+          }
+          await givePlaces(trx, { officeId: before.office_id, service: before.service, startMs: before.start_ms }, before.people);
+          await killLinks(trx, bookingId, 'rescheduled');
+          await trx.insertInto('booking_tokens').values({ token_hash: tokenHash, booking_id: bookingId, state: 'current', created_ms: nowMs }).execute();
+          const booking = toBooking(row);
+          await trx.insertInto('outbox').values(messageRow(message(booking))).execute();
+          return { ok: true as const, booking };
+        }));
+      } catch (error) {
+        if (error instanceof Refused) return { ok: false, reason: 'full' };
+        throw error;
+      }
+    },
+
+    async enqueue(message) {
+      try {
+        await db.insertInto('outbox').values(messageRow(message)).execute();
+        return 'queued';
+      } catch (error) {
+        if (isUniqueViolation(error, 'outbox_dedupe_key_key', 'outbox.dedupe_key')) return 'duplicate';
+        throw error;
+      }
+    },
+
+    async audit(entry) {
+      await db.insertInto('audit_log').values({ id: entry.id, at_ms: entry.atMs, actor: entry.actor, action: entry.action, booking_id: entry.bookingId }).execute();
+    },
+
+    async auditTrail(bookingId) {
+      const rows = await db.selectFrom('audit_log').select(['at_ms', 'actor', 'action']).where('booking_id', '=', bookingId).orderBy('at_ms').execute();
+      return rows.map((r) => ({ atMs: r.at_ms, actor: r.actor, action: r.action }));
+    },
+
+    async recordAttempt(a: Attempt) {
+      await db.insertInto('booking_attempts').values({
+        reference: a.reference, office_id: a.officeId, service: a.service, people: a.people, deadline: a.deadline,
+        tried_ms: a.triedMs, earliest_start_ms: a.earliestStartMs,
+      }).execute();
+    },
+
+    async attempt(reference) {
+      const r = await db.selectFrom('booking_attempts').selectAll().where('reference', '=', reference).executeTakeFirst();
+      return r ? { reference: r.reference, officeId: r.office_id, service: r.service, people: r.people, deadline: r.deadline, triedMs: r.tried_ms, earliestStartMs: r.earliest_start_ms } : undefined;
+    },
+
+    async awaitingReminder(fromMs, toMs) {
+      const rows = await db.selectFrom('bookings').selectAll()
+        .where('status', '=', 'confirmed').where('reminded', '=', 0).where('start_ms', '>=', fromMs).where('start_ms', '<', toMs)
+        .orderBy('start_ms').limit(1000).execute();
+      return rows.map(toBooking);
+    },
+
+    async queueReminder(bookingId, version, tokenHash, nowMs, message) {
+      return withRetry(() => db.transaction().execute(async (trx) => {
+        const marked = await trx.updateTable('bookings').set({ reminded: 1 })
+          .where('id', '=', bookingId).where('version', '=', version).where('reminded', '=', 0).where('status', '=', 'confirmed')
+          .executeTakeFirst();
+        if (Number(marked.numUpdatedRows) !== 1) return false;
+        await trx.insertInto('booking_tokens').values({ token_hash: tokenHash, booking_id: bookingId, state: 'current', created_ms: nowMs }).execute();
+        await trx.insertInto('outbox').values(messageRow(message)).execute();
+        return true;
+      }));
+    },
+
+    async queueLink(bookingId, version, tokenHash, nowMs, message) {
+      try {
+        return await withRetry(() => db.transaction().execute(async (trx) => {
+          const booking = await trx.selectFrom('bookings').select('id')
+            .where('id', '=', bookingId).where('version', '=', version).where('status', '=', 'confirmed')
+            .executeTakeFirst();
+          if (!booking) return 'changed' as const;
+          await trx.insertInto('outbox').values(messageRow(message)).execute();
+          await trx.insertInto('booking_tokens').values({ token_hash: tokenHash, booking_id: bookingId, state: 'current', created_ms: nowMs }).execute();
+          return 'queued' as const;
+        }));
+      } catch (error) {
+        if (isUniqueViolation(error, 'outbox_dedupe_key_key', 'outbox.dedupe_key')) return 'duplicate';
+        throw error;
+      }
+    },
+
+    async releaseExpiredHolds(nowMs) {
+      return withRetry(() => db.transaction().execute((trx) => releaseExpired(trx, nowMs)));
+    },
+
+    async markPast(nowMs) {
+      const result = await db.updateTable('bookings').set({ status: 'past', updated_ms: nowMs })
+        .where('status', '=', 'confirmed').where('end_ms', '<=', nowMs).executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
+    async erasePersonalData(endedBeforeMs, nowMs) {
+      return withRetry(() => db.transaction().execute(async (trx) => {
+        const erased = await trx.updateTable('bookings')
+          .set({ name: null, email: null, email_key: null, phone: null, erased_ms: nowMs })
+          .where('erased_ms', 'is', null).where('end_ms', '<', endedBeforeMs)
+          .returning('id').execute();
+        if (erased.length > 0) {
+          const ids = erased.map((e) => e.id);
+          for (let i = 0; i < ids.length; i += 500) {
+            await trx.updateTable('outbox').set({ to_address: null, body_text: '', ics: null })
+              .where('booking_id', 'in', ids.slice(i, i + 500)).execute();
+            await trx.updateTable('outbox').set({ status: 'failed', last_error: 'erased before it could be sent', claimed_until_ms: null })
+              .where('booking_id', 'in', ids.slice(i, i + 500)).where('status', 'in', ['pending', 'sending']).execute();
+          }
+        }
+        return erased.length;
+      }));
+    },
+
+    async claimMessages(nowMs, leaseMs, limit) {
+      const due = (eb: ExpressionBuilder<Database, 'outbox'>) => eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('next_attempt_ms', '<=', nowMs)]),
+        eb.and([eb('status', '=', 'sending'), eb('claimed_until_ms', '<=', nowMs)]),
+      ]);
+      const rows = await db.updateTable('outbox')
+        .set({ status: 'sending', claimed_until_ms: nowMs + leaseMs, attempts: sql`attempts + 1` })
+        .where('id', 'in', db.selectFrom('outbox').select('id').where(due).orderBy('next_attempt_ms').limit(limit))
+        .where(due)
+        .returningAll().execute();
+      return rows.filter((r) => r.to_address !== null).map((r): OutgoingMessage => ({
+        id: r.id, kind: r.kind, to: r.to_address!, language: r.language as Lang, subject: r.subject, text: r.body_text, ics: r.ics, attempts: r.attempts,
+      }));
+    },
+
+    async markSent(id, nowMs) {
+      await db.updateTable('outbox').set({ status: 'sent', sent_ms: nowMs, claimed_until_ms: null, last_error: null }).where('id', '=', id).execute();
+    },
+
+    async markFailed(id, error, nextAttemptMs) {
+      await db.updateTable('outbox')
+        .set(nextAttemptMs === null
+          ? { status: 'failed', claimed_until_ms: null, last_error: error.slice(0, 500) }
+          : { status: 'pending', next_attempt_ms: nextAttemptMs, claimed_until_ms: null, last_error: error.slice(0, 500) })
+        .where('id', '=', id).execute();
+    },
+
+    async pendingMessages() {
+      const row = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', ['pending', 'sending']).executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+  };
+}

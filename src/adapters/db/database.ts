@@ -1,0 +1,66 @@
+/**
+ * Opens the database: SQLite (better-sqlite3, WAL) under DATA_DIR by default, PostgreSQL when DATABASE_URL is set.
+ * Migrates on start. Nothing else in the app knows which one it is on.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, type Migration, type MigrationProvider, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import * as booking001 from './migrations/001-booking.js';
+import type { Database } from './schema.js';
+
+// PostgreSQL's bigint comes back as text by default; our bigints are milliseconds, safe as numbers.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+export interface DatabaseOptions {
+  databaseUrl: string | null;
+  dataDir: string;
+  /** PostgreSQL only: the schema to use (tests give each run its own). */
+  schema?: string;
+  poolSize?: number;
+}
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  dialect: 'sqlite' | 'postgres';
+  close(): Promise<void>;
+}
+
+const migrations: Record<string, Migration> = { '001-booking': booking001 };
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
+  let db: Kysely<Database>;
+  let dialect: OpenDatabase['dialect'];
+  if (options.databaseUrl) {
+    dialect = 'postgres';
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 16,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    if (options.schema) {
+      const client = await pool.connect();
+      try { await client.query(`create schema if not exists "${options.schema.replace(/"/g, '')}"`); } finally { client.release(); }
+    }
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  } else {
+    dialect = 'sqlite';
+    mkdirSync(options.dataDir, { recursive: true });
+    const file = new SqliteDatabase(join(options.dataDir, 'ics.sqlite'));
+    file.pragma('journal_mode = WAL');
+    file.pragma('synchronous = NORMAL');
+    file.pragma('busy_timeout = 5000');
+    file.pragma('foreign_keys = ON');
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+  }
+  const migrator = new Migrator({ db, provider, migrationTableName: 'ics_migrations', migrationLockTableName: 'ics_migrations_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${(error as Error).message}`);
+  }
+  return { db, dialect, close: () => db.destroy() };
+}

@@ -1,0 +1,25 @@
+/**
+ * Reads config/booking.yaml and checks it against the offices: every office it names exists and offers each
+ * service it gives places for.
+ */
+import { join } from 'node:path';
+import { type BookingConfig, BookingConfigSchema } from '../../domain/booking/booking-config.js';
+import type { OfficeDirectory } from '../../domain/offices/directory.js';
+import { RulesError, checked, readYaml } from './load-rules.js';
+
+export function loadBookingConfig(configDir: string, directory: OfficeDirectory): BookingConfig {
+  const config = checked<BookingConfig>(BookingConfigSchema, readYaml(join(configDir, 'booking.yaml')), 'booking.yaml');
+  const problems: string[] = [];
+  for (const [officeId, services] of Object.entries(config.offices)) {
+    const office = directory.byId.get(officeId);
+    if (!office) {
+      problems.push(`office "${officeId}" is not in reference/offices.yaml`);
+      continue;
+    }
+    for (const service of Object.keys(services)) {
+      if (!office.services.some((s) => s.service === service)) problems.push(`${officeId} does not offer "${service}" (reference/offices.yaml)`);
+    }
+  }
+  if (problems.length > 0) throw new RulesError(`booking.yaml does not fit the offices:\n- ${problems.join('\n- ')}`);
+  return config;
+}

@@ -1,0 +1,99 @@
+/**
+ * Delivers the outbox. Messages are claimed for a while before sending (a crashed sender's claim runs out and
+ * another takes it), sent with a Message-ID fixed when the message was written, and marked sent after the mail
+ * server accepted them. A failed send is tried again later, waiting longer each time, and given up after
+ * `maxAttempts` (the message stays in the table as failed, for staff to see).
+ */
+import type { BookingStore } from '../../ports/booking-store.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Mailer } from '../../ports/mailer.js';
+
+export interface OutboxOptions {
+  leaseMs: number;
+  batch: number;
+  maxAttempts: number;
+  /** The domain in Message-IDs. */
+  domain: string;
+}
+
+export const DEFAULT_OUTBOX: OutboxOptions = { leaseMs: 60_000, batch: 20, maxAttempts: 10, domain: 'ics.localhost' };
+
+/** 30 s, 1 min, 2 min, ... up to an hour. */
+export function backoffMs(attempts: number): number {
+  return Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+export async function deliverDue(store: BookingStore, mailer: Mailer, clock: Clock, options: OutboxOptions = DEFAULT_OUTBOX): Promise<{ sent: number; failed: number }> {
+  const claimed = await store.claimMessages(clock.now().getTime(), options.leaseMs, options.batch);
+  let sent = 0;
+  let failed = 0;
+  await Promise.all(claimed.map(async (m) => {
+    try {
+      await mailer.send({
+        messageId: `<${m.id}@${options.domain}>`, to: m.to, subject: m.subject, text: m.text, ics: m.ics,
+        icsMethod: m.kind === 'cancelled' ? 'CANCEL' : 'PUBLISH',
+      });
+    } catch (error) {
+      failed++;
+      const next = m.attempts >= options.maxAttempts ? null : clock.now().getTime() + backoffMs(m.attempts);
+      await store.markFailed(m.id, error instanceof Error ? error.message : String(error), next);
+      return;
+    }
+    await store.markSent(m.id, clock.now().getTime());
+    sent++;
+  }));
+  return { sent, failed };
+}
+
+export interface Worker {
+  /** Look for messages now (after a booking), instead of at the next tick. */
+  kick(): void;
+  /** Runs until the outbox has nothing due (for tests and shutdown). */
+  drain(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function startOutboxWorker(
+  store: BookingStore, mailer: Mailer, clock: Clock,
+  options: OutboxOptions & { intervalMs: number; onError: (error: unknown) => void },
+): Worker {
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  const run = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          const { sent } = await deliverDue(store, mailer, clock, options);
+          if (sent === options.batch) again = true;
+        } while (again && !stopped);
+      } catch (error) {
+        options.onError(error);
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+  const timer = setInterval(() => void run(), options.intervalMs);
+  timer.unref();
+  return {
+    kick: () => { if (!stopped) void run(); },
+    async drain() {
+      for (let i = 0; i < 1000 && !stopped; i++) {
+        await run();
+        if (running === null && !again) return;
+      }
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      if (running) await running;
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * The times that can be booked: an office's hours for the service on each day (less holidays, closing days and
+ * closures), cut into appointments of the service's length, from `leadMinutes` after now up to the horizon. Each
+ * slot has as many places as the office has for the service. Pure: the time is an argument.
+ */
+import { type LocalDate, addDays, compareDates } from '../dates/local-date.js';
+import { hoursFor, hoursOn } from '../offices/opening-hours.js';
+import type { Office } from '../offices/office.js';
+import { instantAt, localMoment } from '../time/copenhagen-clock.js';
+import type { HolidayRules } from '../time/holidays.js';
+import { type BookableService, type BookingConfig, placesPerSlot } from './booking-config.js';
+
+export interface Slot {
+  /** Milliseconds since 1970 (UTC). */
+  startMs: number;
+  endMs: number;
+  /** The local day in Denmark. */
+  date: LocalDate;
+  /** Minutes after local midnight. */
+  minutes: number;
+  capacity: number;
+}
+
+export interface SlotQuery {
+  office: Office;
+  service: BookableService;
+  config: BookingConfig;
+  holidays: HolidayRules;
+  now: Date;
+  /** Local dates, both included; clipped to today and the horizon. */
+  from?: LocalDate;
+  to?: LocalDate;
+}
+
+/** Why an office cannot be booked for a service, or null when it can. */
+export function notBookable(office: Office, service: BookableService, config: BookingConfig): 'not-offered' | 'no-hours' | null {
+  const offered = office.services.find((s) => s.service === service);
+  if (!offered || placesPerSlot(config, office.id, service) === 0) return 'not-offered';
+  const hours = hoursFor(office, offered);
+  if (hours.status === 'unknown' || !hours.week) return 'no-hours';
+  return null;
+}
+
+/** The first and last day that can be booked today. */
+export function bookingWindow(config: BookingConfig, now: Date): { first: LocalDate; last: LocalDate } {
+  const today = localMoment(now).date;
+  return { first: today, last: addDays(today, config.horizonDays - 1) };
+}
+
+export function slotsFor(query: SlotQuery): Slot[] {
+  const { office, service, config, holidays, now } = query;
+  if (notBookable(office, service, config)) return [];
+  const offered = office.services.find((s) => s.service === service)!;
+  const hours = hoursFor(office, offered);
+  const capacity = placesPerSlot(config, office.id, service);
+  const length = config.services[service].minutes;
+  const window = bookingWindow(config, now);
+  const from = query.from && compareDates(query.from, window.first) > 0 ? query.from : window.first;
+  const to = query.to && compareDates(query.to, window.last) < 0 ? query.to : window.last;
+  const earliest = now.getTime() + config.leadMinutes * 60_000;
+  const slots: Slot[] = [];
+  for (let date = from; compareDates(date, to) <= 0; date = addDays(date, 1)) {
+    const day = hoursOn(office, hours, date, holidays);
+    if (day.status !== 'open') continue;
+    for (const [open, close] of day.intervals) {
+      for (let minutes = open; minutes + length <= close; minutes += length) {
+        const start = instantAt(date, minutes).getTime();
+        if (start < earliest) continue;
+        slots.push({ startMs: start, endMs: instantAt(date, minutes + length).getTime(), date, minutes, capacity });
+      }
+    }
+  }
+  return slots;
+}
+
+/** The slot that starts at this instant, if there is one that can be booked now. */
+export function slotAt(query: Omit<SlotQuery, 'from' | 'to'>, startMs: number): Slot | undefined {
+  const date = localMoment(new Date(startMs)).date;
+  return slotsFor({ ...query, from: date, to: date }).find((s) => s.startMs === startMs);
+}

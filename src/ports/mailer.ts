@@ -1,0 +1,18 @@
+/** Sends one e-mail. Throws when the message was not accepted (the outbox tries again later). */
+export interface MailMessage {
+  /** Stable for the message's whole life, so a copy sent twice after a crash is recognisably the same message. */
+  messageId: string;
+  to: string;
+  subject: string;
+  text: string;
+  ics: string | null;
+  /** The .ics method: PUBLISH for a new or moved appointment, CANCEL for a cancelled one. */
+  icsMethod: 'PUBLISH' | 'CANCEL';
+}
+
+export interface Mailer {
+  /** Where messages go, for the log: "smtp://host:port" or "files in data/outbox". */
+  readonly description: string;
+  send(message: MailMessage): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,75 @@
+/**
+ * Wires booking to real parts: the database (SQLite by default, PostgreSQL with DATABASE_URL), the mailer (SMTP
+ * with SMTP_URL, .eml files otherwise), the outbox sender and the scheduled jobs. Every process may run the jobs:
+ * each step is a guarded update, so two processes never do the same work twice.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { kyselyBookingStore } from '../adapters/db/booking-store.js';
+import { type OpenDatabase, openDatabase } from '../adapters/db/database.js';
+import { fileMailer, smtpMailer } from '../adapters/mail/mailer.js';
+import { type BookingPorts, housekeeping } from '../app/booking/bookings.js';
+import { DEFAULT_OUTBOX, type Worker, startOutboxWorker } from '../app/booking/outbox-worker.js';
+import type { Mailer } from '../ports/mailer.js';
+import type { BaseDeps } from './deps.js';
+
+export interface BookingRuntime {
+  ports: BookingPorts;
+  database: OpenDatabase;
+  mailer: Mailer;
+  worker: Worker | null;
+  /** Runs the scheduled jobs once (also on a timer when jobs are on). */
+  housekeeping(): ReturnType<typeof housekeeping>;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** PostgreSQL schema (tests give each run its own). */
+  schema?: string;
+  mailer?: Mailer;
+  jobs?: boolean;
+  outboxIntervalMs?: number;
+  housekeepingIntervalMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+export async function startBookingRuntime(base: BaseDeps, options: RuntimeOptions = {}): Promise<BookingRuntime> {
+  const { config } = base;
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(options.schema ? { schema: options.schema } : {}) });
+  const store = kyselyBookingStore(database.db);
+  const mailer = options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : fileMailer(join(config.dataDir, 'outbox'), config.mailFrom));
+  const onError = options.onError ?? ((error: unknown) => console.error(error));
+  const jobs = options.jobs ?? config.jobs;
+  const domain = new URL(config.publicUrl).hostname || DEFAULT_OUTBOX.domain;
+  let worker: Worker | null = null;
+  const ports: BookingPorts = {
+    store,
+    directory: base.offices,
+    rules: base.rules,
+    config: base.bookingConfig,
+    messages: { t: (lang, key, params) => base.texts.t(lang, key, params), directory: base.offices, rules: base.rules, publicUrl: config.publicUrl, eraseAfterDays: base.bookingConfig.eraseAfterDays },
+    random: (count) => randomBytes(count),
+    onMessage: () => worker?.kick(),
+  };
+  if (jobs) worker = startOutboxWorker(store, mailer, base.clock, { ...DEFAULT_OUTBOX, domain, intervalMs: options.outboxIntervalMs ?? 2_000, onError });
+  const runHousekeeping = () => housekeeping(ports, base.clock.now());
+  let timer: NodeJS.Timeout | null = null;
+  if (jobs) {
+    timer = setInterval(() => { runHousekeeping().catch(onError); }, options.housekeepingIntervalMs ?? 30_000);
+    timer.unref();
+    runHousekeeping().catch(onError);
+  }
+  return {
+    ports,
+    database,
+    mailer,
+    worker,
+    housekeeping: runHousekeeping,
+    async close() {
+      if (timer) clearInterval(timer);
+      await worker?.stop();
+      await mailer.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,250 @@
+/**
+ * Booking against a real database: run with TEST_DATABASE=sqlite (default) and TEST_DATABASE=postgres; the
+ * test script runs this file on both. Time is passed in, so holds run out and reminders fall due on command.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  availability, cancelBooking, confirmBooking, housekeeping, openBooking, placeHold, rescheduleBooking, sendLink,
+} from '../../src/app/booking/bookings.js';
+import { deliverDue } from '../../src/app/booking/outbox-worker.js';
+import type { Mailer, MailMessage } from '../../src/ports/mailer.js';
+import { TEST_DATABASE, type TestRuntime, testRuntime } from '../helpers.js';
+
+const OFFICE = 'ics-copenhagen';
+const SERVICE = 'cpr-registration';
+// Wednesday 25 November 2026, 11:00 in Copenhagen.
+const NOW = new Date('2026-11-25T10:00:00Z');
+const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
+
+let rt: TestRuntime;
+before(async () => { rt = await testRuntime(); });
+after(async () => { await rt.close(); });
+
+const details = (email: string, language: 'en' | 'da' = 'en') => ({ name: 'Ana Souza', email, phone: '+45 12 34 56 78', language });
+let clientCounter = 0;
+const client = () => `client-${clientCounter++}`;
+
+async function freeSlots(people = 1, now = NOW) {
+  const result = await availability(rt.ports, { officeId: OFFICE, service: SERVICE, people, now });
+  assert.ok(result.ok);
+  return result.slots;
+}
+
+async function hold(startMs: number, people = 1, now = NOW) {
+  return placeHold(rt.ports, { officeId: OFFICE, service: SERVICE, startMs, people, clientKey: client(), now, maxHoldsPerClient: 3 });
+}
+
+async function book(startMs: number, email: string, people = 1, now = NOW) {
+  const held = await hold(startMs, people, now);
+  assert.ok(held.ok, `hold failed: ${JSON.stringify(held)}`);
+  const booked = await confirmBooking(rt.ports, { holdId: held.hold.id, details: details(email), now });
+  assert.ok(booked.ok, `booking failed: ${JSON.stringify(booked)}`);
+  return booked;
+}
+
+describe(`booking on ${TEST_DATABASE}`, () => {
+  it('offers times from the office hours, two hours ahead at the earliest, with all places free', async () => {
+    const slots = await freeSlots();
+    assert.ok(slots.length > 100);
+    assert.ok(slots[0]!.startMs >= minutes(120).getTime());
+    assert.ok(slots.every((s) => s.placesLeft === 8 && s.capacity === 8));
+    // Wednesday's hours at ICS Copenhagen are 11:00-17:00; 13:00 is the first time two hours after 11:00.
+    assert.equal(new Date(slots[0]!.startMs).toISOString(), '2026-11-25T12:00:00.000Z');
+  });
+
+  it('takes places with a hold, and a booking keeps them', async () => {
+    const slot = (await freeSlots())[3]!;
+    const held = await hold(slot.startMs, 3);
+    assert.ok(held.ok);
+    assert.equal(held.hold.expiresMs, NOW.getTime() + 10 * 60_000);
+    assert.equal((await freeSlots()).find((s) => s.startMs === slot.startMs)?.placesLeft, 5);
+    const booked = await confirmBooking(rt.ports, { holdId: held.hold.id, details: details('ana@example.com'), now: minutes(2) });
+    assert.ok(booked.ok);
+    assert.match(booked.booking.reference, /^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/);
+    assert.equal(booked.booking.people, 3);
+    assert.equal((await freeSlots()).find((s) => s.startMs === slot.startMs)?.placesLeft, 5);
+    const again = await confirmBooking(rt.ports, { holdId: held.hold.id, details: details('other@example.com'), now: minutes(3) });
+    assert.deepEqual(again, { ok: false, error: 'hold-used' });
+  });
+
+  it('frees a hold that runs out, and refuses to book on it', async () => {
+    const slot = (await freeSlots())[5]!;
+    const held = await hold(slot.startMs, 8);
+    assert.ok(held.ok);
+    assert.equal((await freeSlots()).find((s) => s.startMs === slot.startMs), undefined, 'a full slot is not offered');
+    const later = minutes(11);
+    assert.equal((await freeSlots(1, later)).find((s) => s.startMs === slot.startMs)?.placesLeft, 8, 'run-out holds count as free');
+    const late = await confirmBooking(rt.ports, { holdId: held.hold.id, details: details('late@example.com'), now: later });
+    assert.deepEqual(late, { ok: false, error: 'hold-expired' });
+    const other = await hold(slot.startMs, 8, later);
+    assert.ok(other.ok, 'the run-out hold is released to make room');
+    assert.equal((await rt.ports.store.holdById(held.hold.id))?.status, 'released');
+  });
+
+  it('refuses a time with too few places left, offering the next free ones', async () => {
+    const slot = (await freeSlots())[7]!;
+    await book(slot.startMs, 'big@example.com', 6);
+    const refused = await hold(slot.startMs, 3);
+    assert.equal(refused.ok, false);
+    assert.ok(!refused.ok && refused.error === 'full');
+    assert.ok(refused.next.length > 0 && refused.next.every((s) => s.placesLeft >= 3));
+    assert.ok((await hold(slot.startMs, 2)).ok, 'two still fit');
+  });
+
+  it('refuses times that do not exist, have passed, or are too soon', async () => {
+    const slot = (await freeSlots())[0]!;
+    for (const startMs of [slot.startMs + 60_000, minutes(-60).getTime(), minutes(30).getTime(), Date.parse('2027-06-01T07:00:00Z')]) {
+      const result = await hold(startMs);
+      assert.deepEqual(result, { ok: false, error: 'no-such-slot' }, new Date(startMs).toISOString());
+    }
+    assert.deepEqual(await placeHold(rt.ports, { officeId: 'ics-odense', service: SERVICE, startMs: slot.startMs, people: 1, clientKey: 'x', now: NOW, maxHoldsPerClient: 3 }),
+      { ok: false, error: 'no-hours' });
+    assert.deepEqual(await hold(slot.startMs, 9), { ok: false, error: 'too-many-people', max: 8 });
+  });
+
+  it('limits how many times one client can hold at once', async () => {
+    const slots = await freeSlots();
+    const key = 'greedy-client';
+    const results = [];
+    for (const s of slots.slice(20, 24)) results.push(await placeHold(rt.ports, { officeId: OFFICE, service: SERVICE, startMs: s.startMs, people: 1, clientKey: key, now: NOW, maxHoldsPerClient: 3 }));
+    assert.deepEqual(results.map((r) => r.ok), [true, true, true, false]);
+    assert.deepEqual(results[3], { ok: false, error: 'too-many-holds', max: 3 });
+  });
+
+  it('allows one active booking per e-mail per service, and says which', async () => {
+    const slots = await freeSlots();
+    const first = await book(slots[30]!.startMs, 'Once@Example.com');
+    const held = await hold(slots[31]!.startMs);
+    assert.ok(held.ok);
+    const second = await confirmBooking(rt.ports, { holdId: held.hold.id, details: details(' once@example.COM '), now: NOW });
+    assert.deepEqual(second, { ok: false, error: 'duplicate', existing: { reference: first.booking.reference } });
+    assert.equal((await rt.ports.store.holdById(held.hold.id))?.status, 'active', 'the refused hold is kept for another try');
+    const cancelled = await cancelBooking(rt.ports, first.booking.reference, first.token, NOW, 'test');
+    assert.ok(cancelled.ok);
+    assert.ok((await confirmBooking(rt.ports, { holdId: held.hold.id, details: details('once@example.com'), now: NOW })).ok, 'after a cancel, a new booking is fine');
+  });
+
+  it('cancels once: the places come back, the link dies, a message is written', async () => {
+    const slot = (await freeSlots())[40]!;
+    const { booking, token } = await book(slot.startMs, 'cancel@example.com', 4);
+    assert.equal((await freeSlots()).find((s) => s.startMs === slot.startMs)?.placesLeft, 4);
+    const cancelled = await cancelBooking(rt.ports, booking.reference, token, NOW, 'test');
+    assert.ok(cancelled.ok);
+    assert.equal((await freeSlots()).find((s) => s.startMs === slot.startMs)?.placesLeft, 8);
+    assert.equal((await openBooking(rt.ports, booking.reference, token, NOW, 'test'))?.state, 'cancelled');
+    assert.deepEqual(await cancelBooking(rt.ports, booking.reference, token, NOW, 'test'), { ok: false, error: 'changed' });
+    assert.equal((await freeSlots()).find((s) => s.startMs === slot.startMs)?.placesLeft, 8, 'a second cancel gives nothing back twice');
+  });
+
+  it('reschedules: places move, the old link says what happened, the new one works', async () => {
+    const slots = await freeSlots();
+    const { booking, token } = await book(slots[50]!.startMs, 'move@example.com', 2);
+    const moved = await rescheduleBooking(rt.ports, booking.reference, token, slots[51]!.startMs, NOW, 'test');
+    assert.ok(moved.ok);
+    assert.equal(moved.booking.startMs, slots[51]!.startMs);
+    assert.equal(moved.booking.version, 2);
+    const after = await freeSlots();
+    assert.equal(after.find((s) => s.startMs === slots[50]!.startMs)?.placesLeft, 8);
+    assert.equal(after.find((s) => s.startMs === slots[51]!.startMs)?.placesLeft, 6);
+    assert.equal((await openBooking(rt.ports, booking.reference, token, NOW, 'test'))?.state, 'rescheduled');
+    assert.equal((await openBooking(rt.ports, booking.reference, moved.token, NOW, 'test'))?.state, 'current');
+    assert.deepEqual(await cancelBooking(rt.ports, booking.reference, token, NOW, 'test'), { ok: false, error: 'changed' }, 'the old link cannot cancel');
+    assert.equal(await openBooking(rt.ports, booking.reference, 'x'.repeat(43), NOW, 'test'), undefined, 'a wrong token opens nothing');
+  });
+
+  it('does not move a booking to a slot without room, and changes nothing then', async () => {
+    const slots = await freeSlots();
+    await book(slots[60]!.startMs, 'fill@example.com', 7);
+    const { booking, token } = await book(slots[61]!.startMs, 'stay@example.com', 2);
+    const refused = await rescheduleBooking(rt.ports, booking.reference, token, slots[60]!.startMs, NOW, 'test');
+    assert.ok(!refused.ok && refused.error === 'full');
+    const opened = await openBooking(rt.ports, booking.reference, token, NOW, 'test');
+    assert.equal(opened?.state, 'current');
+    assert.equal(opened?.booking.startMs, slots[61]!.startMs);
+    assert.equal((await freeSlots()).find((s) => s.startMs === slots[61]!.startMs)?.placesLeft, 6);
+  });
+
+  it('gives 100 racing requests for the last place exactly one hold', async () => {
+    const slot = (await freeSlots())[70]!;
+    await book(slot.startMs, 'almost-full@example.com', 7);
+    const results = await Promise.all(Array.from({ length: 100 }, () => hold(slot.startMs)));
+    assert.equal(results.filter((r) => r.ok).length, 1);
+    assert.equal(results.filter((r) => !r.ok && r.error === 'full').length, 99);
+    assert.equal((await freeSlots()).find((s) => s.startMs === slot.startMs), undefined);
+  });
+
+  it('audits every read of a booking', async () => {
+    const slot = (await freeSlots())[80]!;
+    const { booking, token } = await book(slot.startMs, 'audit@example.com');
+    await openBooking(rt.ports, booking.reference, token, NOW, 'link');
+    await openBooking(rt.ports, booking.reference, token, minutes(1), 'api');
+    const trail = await rt.ports.store.auditTrail(booking.id);
+    assert.deepEqual(trail.map((t) => `${t.actor}:${t.action}`), ['link:read', 'api:read']);
+  });
+
+  it('sends a reminder once, on the day before, with a link that works', async () => {
+    const slot = (await freeSlots()).find((s) => s.date === '2026-11-30')!;
+    const { booking } = await book(slot.startMs, 'remind@example.com');
+    const early = await housekeeping(rt.ports, new Date('2026-11-28T10:00:00Z'));
+    assert.equal(early.reminders, 0);
+    assert.equal((await rt.ports.store.bookingByReference(booking.reference))?.reminded, false);
+    const due = await housekeeping(rt.ports, new Date('2026-11-29T08:30:00Z'));
+    assert.ok(due.reminders >= 1);
+    const again = await housekeeping(rt.ports, new Date('2026-11-29T09:30:00Z'));
+    assert.equal(again.reminders, 0);
+    assert.equal((await rt.ports.store.bookingByReference(booking.reference))?.reminded, true);
+    const reminders = await rt.database.db.selectFrom('outbox').select('subject').where('booking_id', '=', booking.id).where('kind', '=', 'reminder').execute();
+    assert.equal(reminders.length, 1);
+    assert.match(reminders[0]!.subject, /^Tomorrow: CPR registration at ICS East, Copenhagen at 09:00 \(/);
+  });
+
+  it('sends a fresh link at most once an hour per booking', async () => {
+    const slot = (await freeSlots())[90]!;
+    const { booking } = await book(slot.startMs, 'resend@example.com');
+    assert.equal(await sendLink(rt.ports, booking.reference, NOW), 'queued');
+    assert.equal(await sendLink(rt.ports, booking.reference, minutes(5)), 'duplicate');
+    assert.equal(await sendLink(rt.ports, booking.reference.toLowerCase(), minutes(61)), 'queued');
+    assert.equal(await sendLink(rt.ports, 'AAAA-AAAA', NOW), 'not-found');
+  });
+
+  it('delivers every message once, and tries again later when the mail server fails', async () => {
+    const sent: MailMessage[] = [];
+    let failNext = 2;
+    const mailer: Mailer = {
+      description: 'test',
+      async send(m) {
+        if (failNext-- > 0) throw new Error('451 try again later');
+        sent.push(m);
+      },
+      async close() {},
+    };
+    const clock = { now: () => NOW };
+    const first = await deliverDue(rt.ports.store, mailer, clock, { leaseMs: 60_000, batch: 1000, maxAttempts: 5, domain: 'ics.test' });
+    assert.equal(first.failed, 2);
+    const pending = await rt.ports.store.pendingMessages();
+    assert.ok(pending >= 2);
+    const later = { now: () => new Date('2027-06-01T00:00:00Z') };
+    await deliverDue(rt.ports.store, mailer, later, { leaseMs: 60_000, batch: 1000, maxAttempts: 5, domain: 'ics.test' });
+    assert.equal(await rt.ports.store.pendingMessages(), 0);
+    const ids = sent.map((m) => m.messageId);
+    assert.equal(new Set(ids).size, ids.length, 'no message is sent twice');
+    const confirmations = sent.filter((m) => m.subject.startsWith('Booked:'));
+    assert.ok(confirmations.length > 5);
+    assert.ok(confirmations.every((m) => m.ics?.includes('DTSTART;TZID=Europe/Copenhagen:') && /https?:\/\/[^\s]+\/booking\/[A-Z0-9-]{9}\?token=[A-Za-z0-9_-]{43}/.test(m.text)));
+  });
+
+  it('erases names, e-mails and phones 30 days after the appointment, keeping the counts', async () => {
+    const slot = (await freeSlots()).find((s) => s.date === '2026-12-02')!;
+    const { booking } = await book(slot.startMs, 'erase@example.com');
+    const day29 = await housekeeping(rt.ports, new Date(slot.endMs + 29 * 86_400_000));
+    assert.ok(day29.markedPast >= 1);
+    assert.equal((await rt.ports.store.bookingByReference(booking.reference))?.email, 'erase@example.com');
+    const day31 = await housekeeping(rt.ports, new Date(slot.endMs + 31 * 86_400_000));
+    assert.ok(day31.erased >= 1);
+    const erased = await rt.ports.store.bookingByReference(booking.reference);
+    assert.deepEqual([erased?.name, erased?.email, erased?.phone, erased?.status, erased?.people], [null, null, null, 'past', 1]);
+    const rows = await rt.database.db.selectFrom('outbox').select(['to_address', 'body_text']).where('booking_id', '=', booking.id).execute();
+    assert.ok(rows.length > 0 && rows.every((r) => r.to_address === null && r.body_text === ''));
+  });
+});
