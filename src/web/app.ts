@@ -11,7 +11,10 @@ import type { AppDeps } from './deps.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerSecurity } from './plugins/security.js';
 import { registerStaticAssets } from './plugins/static-assets.js';
+import { registerForms } from './plugins/forms.js';
+import { registerBookingApi } from './routes/api-bookings.js';
 import { registerOfficesApi } from './routes/api-offices.js';
+import { registerBookingPages } from './routes/booking-pages.js';
 import { registerPlanApi } from './routes/api-plan.js';
 import { registerBenchRoutes } from './routes/bench-twins.js';
 import { registerHealth } from './routes/health.js';
@@ -55,15 +58,18 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
       info: {
         title: 'ICS platform API',
         version: '1.0.0',
-        description: 'A personal plan for people moving to Denmark: the answers in, the ordered steps out, in English or Danish.',
+        description: 'A personal plan for people moving to Denmark (the answers in, the ordered steps out, in English or Danish), the offices that serve them, and appointments there.',
       },
       tags: [
         { name: 'plan', description: 'The newcomer\'s plan and its step catalogue' },
         { name: 'offices', description: 'ICS centres, SIRI offices and Citizen Services: who serves whom, hours, the nearest office' },
+        { name: 'booking', description: 'Free times, holds and bookings at an office; a booking is read, moved or cancelled with its private token' },
       ],
+      components: { securitySchemes: { bookingToken: { type: 'http', scheme: 'bearer', description: 'The token given when booking (and in the e-mailed link)' } } },
     },
   });
   await registerStaticAssets(app);
+  await registerForms(app, { secret: deps.cookieSecret, secure: deps.config.publicUrl.startsWith('https://') });
 
   registerHealth(app);
   registerPages(app, deps);
@@ -72,6 +78,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   registerOfficePages(app, deps);
   registerPlanApi(app, deps);
   registerOfficesApi(app, deps);
+  registerBookingApi(app, deps);
+  registerBookingPages(app, deps);
   if (deps.config.benchRoutes) registerBenchRoutes(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -48,7 +48,8 @@ function isApi(request: FastifyRequest): boolean {
 
 export function registerErrorHandling(app: FastifyInstance, texts: Texts): void {
   const viewFor = (request: FastifyRequest): View => {
-    const lang = readLang((request.query ?? {}) as Record<string, string>);
+    const body = request.body && typeof request.body === 'object' ? request.body as Record<string, string> : {};
+    const lang = readLang({ ...body, ...(request.query ?? {}) as Record<string, string> });
     return { lang, t: (k, p) => texts.t(lang, k, p), otherLangHref: lang === 'en' ? '/?lang=da' : '/' };
   };
 
@@ -67,6 +68,9 @@ export function registerErrorHandling(app: FastifyInstance, texts: Texts): void 
       return apiError(reply, status, message, [{ field: 'body', message }]);
     }
     const view = viewFor(request);
+    if (typeof error.code === 'string' && error.code.startsWith('FST_CSRF')) {
+      return reply.code(403).type('text/html; charset=utf-8').send(html(ErrorPage({ view, title: view.t('csrf.title'), text: view.t('csrf.text') })));
+    }
     const notFound = status === 404;
     return reply.code(status).type('text/html; charset=utf-8').send(html(
       ErrorPage({ view, title: view.t(notFound ? 'notfound.title' : 'error.title'), text: view.t(notFound ? 'notfound.text' : 'error.text') }),

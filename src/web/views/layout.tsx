@@ -47,6 +47,7 @@ export function Layout({ view, title, hasErrors = false, children }: LayoutProps
                   <ul class="nobullet-list inline-nav">
                     <li><a href={href(view, '/plan/citizenship')} safe>{t('nav.plan')}</a></li>
                     <li><a href={href(view, '/offices')} safe>{t('nav.offices')}</a></li>
+                    <li><a href={href(view, '/book')} safe>{t('nav.book')}</a></li>
                     <li><a href={href(view, '/steps')} safe>{t('nav.steps')}</a></li>
                   </ul>
                 </nav>
