@@ -30,6 +30,8 @@ export interface Config {
   jobs: boolean;
   /** Signs the cookie that carries the form-protection secret. When unset, one is made and kept in DATA_DIR. */
   cookieSecret: string | null;
+  /** The booking configuration file (places, durations, horizon): config/booking.yaml unless BOOKING_CONFIG is set. */
+  bookingConfigFile: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -101,5 +103,6 @@ export function loadConfig(env: Env = process.env): Config {
     maxHoldsPerClient: integer(env, 'MAX_HOLDS_PER_CLIENT', 3, 1, 1_000_000),
     jobs: env.JOBS === undefined || env.JOBS === '' ? true : flag(env, 'JOBS'),
     cookieSecret: cookieSecret(env),
+    bookingConfigFile: env.BOOKING_CONFIG ? resolve(env.BOOKING_CONFIG) : null,
   };
 }

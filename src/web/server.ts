@@ -33,7 +33,7 @@ export function loadDeps(config: BaseDeps['config'], clock = systemClock): BaseD
     rules: loadRules({ rulesDir: join(ROOT, 'rules'), earliestDate: dateLimits(today).arrivalMin, today }),
     offices,
     texts: createTexts(loadContent(join(ROOT, 'content'))),
-    bookingConfig: loadBookingConfig(join(ROOT, 'config'), offices),
+    bookingConfig: loadBookingConfig(config.bookingConfigFile ?? join(ROOT, 'config', 'booking.yaml'), offices),
   };
 }
 

@@ -50,7 +50,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     mkdirSync(options.dataDir, { recursive: true });
     const file = new SqliteDatabase(join(options.dataDir, 'ics.sqlite'));
     file.pragma('journal_mode = WAL');
-    file.pragma('synchronous = NORMAL');
+    // FULL: a booking answered 201 survives even a power cut, not only a crash of the process.
+    file.pragma('synchronous = FULL');
     file.pragma('busy_timeout = 5000');
     file.pragma('foreign_keys = ON');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });

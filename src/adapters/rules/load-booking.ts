@@ -1,14 +1,14 @@
 /**
- * Reads config/booking.yaml and checks it against the offices: every office it names exists and offers each
+ * Reads the booking configuration (config/booking.yaml, or the file BOOKING_CONFIG names) and checks it against the offices: every office it names exists and offers each
  * service it gives places for.
  */
-import { join } from 'node:path';
+import { basename } from 'node:path';
 import { type BookingConfig, BookingConfigSchema } from '../../domain/booking/booking-config.js';
 import type { OfficeDirectory } from '../../domain/offices/directory.js';
 import { RulesError, checked, readYaml } from './load-rules.js';
 
-export function loadBookingConfig(configDir: string, directory: OfficeDirectory): BookingConfig {
-  const config = checked<BookingConfig>(BookingConfigSchema, readYaml(join(configDir, 'booking.yaml')), 'booking.yaml');
+export function loadBookingConfig(file: string, directory: OfficeDirectory): BookingConfig {
+  const config = checked<BookingConfig>(BookingConfigSchema, readYaml(file), basename(file));
   const problems: string[] = [];
   for (const [officeId, services] of Object.entries(config.offices)) {
     const office = directory.byId.get(officeId);
