@@ -13,8 +13,18 @@ run() { local name=$1; shift; step "$name"; if "$@"; then echo "-- $name: ok"; e
 run "typecheck" npx tsc -p .
 run "lint" npx eslint .
 run "xss-scan" npx xss-scan
-mapfile -t unit_tests < <(find test -name '*.test.ts' | sort)
+mapfile -t unit_tests < <(find test/unit test/web -name '*.test.ts' | sort)
 run "unit and web tests (${#unit_tests[@]} files)" node --import tsx --test --test-reporter=spec "${unit_tests[@]}"
+
+# The database tests run twice: on SQLite (embedded, always there) and on PostgreSQL (when a server answers).
+mapfile -t db_tests < <(find test/db -name '*.test.ts' | sort)
+run "database tests on SQLite (${#db_tests[@]} files)" env TEST_DATABASE=sqlite node --import tsx --test --test-concurrency=1 --test-reporter=spec "${db_tests[@]}"
+PG_URL=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}
+if node -e "const c=new (require('pg').Client)({connectionString:process.argv[1],connectionTimeoutMillis:3000});c.connect().then(()=>c.end()).catch(()=>process.exit(1))" "$PG_URL"; then
+  run "database tests on PostgreSQL (${#db_tests[@]} files)" env TEST_DATABASE=postgres TEST_DATABASE_URL="$PG_URL" node --import tsx --test --test-concurrency=1 --test-reporter=spec "${db_tests[@]}"
+else
+  skipped+=("database tests on PostgreSQL: no server answers at $PG_URL (start one, or set TEST_DATABASE_URL)")
+fi
 
 CHROMIUM=${CHROMIUM_PATH:-/usr/bin/chromium}
 mapfile -t e2e_tests < <(find e2e -name '*.e2e.ts' | sort)

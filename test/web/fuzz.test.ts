@@ -11,7 +11,7 @@ import { QUESTION_IDS } from '../../src/domain/flow/questionnaire.js';
 import { testApp } from '../helpers.js';
 
 let app: FastifyInstance;
-before(async () => { app = await testApp(); });
+before(async () => { app = await testApp({ maxHoldsPerClient: 1_000_000, bookingRateLimitMax: 1_000_000 }); });
 after(async () => { await app.close(); });
 
 const HOSTILE = [
@@ -87,6 +87,49 @@ describe('fuzzing', () => {
       // Inside a quoted attribute "<" is harmless text; anywhere else it would be markup.
       const outsideAttributes = res.body.replace(/="[^"]*"/g, '=""');
       assert.doesNotMatch(outsideAttributes, /<script>alert|<img src=x/, `unescaped input on ${path}`);
+    }), { numRuns: 500 });
+  });
+
+  it('the booking pages never answer 500 and never echo hostile text unescaped', async () => {
+    const query = fc.dictionary(
+      fc.constantFrom('service', 'office', 'people', 'postcode', 'deadline', 'step', 'date', 'lang', 'token', 'done'),
+      fc.oneof(hostile, fc.array(hostile, { maxLength: 3 }), fc.constantFrom('cpr-registration', 'guidance', 'mitid', 'ics-copenhagen', 'ics-odense', '2', '0', '9', '2026-11-30', '2026-11-20', 'address-registration', 'da')),
+      { maxKeys: 7 },
+    );
+    const page = fc.constantFrom('/book', '/book/office', '/book/people', '/book/time', '/book/details/AAAAAAAAAAAAAAAAAAAAAA', '/booking/K7RM-4PXT', '/booking/K7RM-4PXT/cancel',
+      '/booking/K7RM-4PXT/reschedule', '/booking/K7RM-4PXT/calendar.ics', '/booking/find', '/book/attempt/T-AAAA-AAAA', '/booking/%3Cscript%3E');
+    await fc.assert(fc.asyncProperty(page, query, async (path, q) => {
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries(q)) for (const item of Array.isArray(v) ? v : [v]) params.append(k, item);
+      const res = await app.inject(`${path}?${params.toString()}`);
+      assert.ok(res.statusCode < 500, `${res.statusCode} for ${path}?${params.toString().slice(0, 300)}`);
+      const outsideAttributes = res.body.replace(/="[^"]*"/g, '=""');
+      assert.doesNotMatch(outsideAttributes, /<script>alert|<img src=x/, `unescaped input on ${path}`);
+    }), { numRuns: 400 });
+  });
+
+  it('the booking API never answers 500, whatever the body', async () => {
+    const start = fc.oneof(hostile, fc.constantFrom('2026-11-30T09:00:00+01:00', '2026-11-30T08:00:00Z', '2026-11-30T09:00:00'));
+    const holdBody = fc.oneof(
+      fc.record({ officeId: fc.oneof(fc.constantFrom('ics-copenhagen', 'ics-odense'), hostile), service: fc.oneof(fc.constantFrom('cpr-registration', 'mitid'), hostile), start, people: fc.oneof(fc.integer({ min: -3, max: 60 }), anyValue) }, { requiredKeys: [] }),
+      anyValue, fc.jsonValue(),
+    );
+    const bookBody = fc.oneof(
+      fc.record({ holdId: fc.oneof(hostile, fc.constant('AAAAAAAAAAAAAAAAAAAAAA')), name: anyValue, email: fc.oneof(hostile, fc.emailAddress()), language: fc.oneof(fc.constantFrom('en', 'da'), anyValue), phone: anyValue }, { requiredKeys: [] }),
+      anyValue,
+    );
+    const target = fc.oneof(
+      fc.tuple(fc.constant('/api/v1/holds'), holdBody),
+      fc.tuple(fc.constant('/api/v1/bookings'), bookBody),
+      fc.tuple(fc.constantFrom('/api/v1/bookings/K7RM-4PXT/cancel', '/api/v1/bookings/%3Cx%3E/reschedule', '/api/v1/bookings/K7RM-4PXT/reschedule', '/api/v1/bookings/K7RM-4PXT/link'), fc.oneof(fc.record({ start }), anyValue)),
+    );
+    await fc.assert(fc.asyncProperty(target, fc.oneof(fc.constant(''), hostile.map((h) => `Bearer ${h}`)), async ([url, payload], auth) => {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      // eslint-disable-next-line no-control-regex
+      if (auth && !/[\r\n\u0000-\u001f\u007f-\uffff]/.test(auth)) headers.authorization = auth;
+      const res = await app.inject({ method: 'POST', url, payload: JSON.stringify(payload) ?? 'null', headers });
+      assert.ok(res.statusCode < 500, `${res.statusCode} for ${url} ${JSON.stringify(payload)?.slice(0, 300)}: ${res.body.slice(0, 300)}`);
+      if (res.statusCode >= 400) assert.ok(Array.isArray(res.json().errors), 'every refusal lists its fields');
     }), { numRuns: 500 });
   });
 });

@@ -33,6 +33,7 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   let db: Kysely<Database>;
   let dialect: OpenDatabase['dialect'];
+  let migrationSchema: string | undefined;
   if (options.databaseUrl) {
     dialect = 'postgres';
     const pool = new pg.Pool({
@@ -45,6 +46,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
       try { await client.query(`create schema if not exists "${options.schema.replace(/"/g, '')}"`); } finally { client.release(); }
     }
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const current = await pool.query<{ schema: string }>('select current_schema() as schema');
+    migrationSchema = current.rows[0]?.schema ?? 'public';
   } else {
     dialect = 'sqlite';
     mkdirSync(options.dataDir, { recursive: true });
@@ -56,7 +59,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     file.pragma('foreign_keys = ON');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
   }
-  const migrator = new Migrator({ db, provider, migrationTableName: 'ics_migrations', migrationLockTableName: 'ics_migrations_lock' });
+  // On PostgreSQL the migrator must look only in our schema: other schemas may hold tables of the same name.
+  const migrator = new Migrator({
+    db, provider, migrationTableName: 'ics_migrations', migrationLockTableName: 'ics_migrations_lock',
+    ...(migrationSchema ? { migrationTableSchema: migrationSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();

@@ -30,6 +30,8 @@ export const EMAIL_MAX = 254;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 // A practical e-mail check: one @, a local part without spaces, a domain with a dot and no empty labels.
 const EMAIL = /^[^\s@"<>(),;:\\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+// Letters of every script, marks, spaces, apostrophes, hyphens, dots and commas make names; these never do.
+const NOT_IN_NAMES = /[<>{}[\]\\|^~=@#$%*_+"`;:!?/0-9]/;
 const PHONE = /^\+?[0-9 ()-]{6,24}$/;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.normalize('NFC').trim() : '');
@@ -39,7 +41,7 @@ export function validateDetails(raw: RawDetails): { ok: true; details: Details }
   const name = text(raw.name).replace(/\s+/g, ' ');
   if (name === '') errors.push({ field: 'name', code: 'required' });
   else if (name.length > NAME_MAX) errors.push({ field: 'name', code: 'too-long', params: { max: NAME_MAX } });
-  else if (CONTROL.test(name) || !/\p{L}/u.test(name)) errors.push({ field: 'name', code: 'not-a-name' });
+  else if (CONTROL.test(name) || NOT_IN_NAMES.test(name) || !/\p{L}/u.test(name)) errors.push({ field: 'name', code: 'not-a-name' });
 
   const email = text(raw.email);
   if (email === '') errors.push({ field: 'email', code: 'required' });

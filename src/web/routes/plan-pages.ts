@@ -4,7 +4,11 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import Type from 'typebox';
+import { bookableOffice } from '../../app/booking/bookings.js';
 import { makePlan } from '../../app/make-plan.js';
+import { isBookableService } from '../../domain/booking/booking-config.js';
+import type { PlanStep } from '../../domain/plan/plan.js';
+import { type Flow, flowHref } from '../booking-flow.js';
 import type { Lang } from '../../domain/answers/answers.js';
 import { type FlowAnswers, QUESTIONS, type QuestionId, QUESTION_IDS, nextQuestion, pruneAnswers, relevantQuestions, toRawAnswers } from '../../domain/flow/questionnaire.js';
 import { answerRows } from '../answer-summary.js';
@@ -22,6 +26,39 @@ const AnyQuery = Type.Record(Type.String(), Type.Union([Type.String(), Type.Arra
 /** The question whose page shows a problem with this field of the answers. */
 function questionFor(field: string): QuestionId {
   return QUESTION_IDS.find((id) => (QUESTIONS[id].answerFields as string[]).includes(field)) ?? 'citizenship';
+}
+
+/**
+ * The link from a step done at an office to booking a time there: straight to the free days when the plan named an
+ * office that can be booked here (with the party and the step's deadline), to the choice of office when the plan
+ * could not name one, and none when the person's office books its own times (a Citizen Service).
+ */
+export function planBookingLink(deps: AppDeps, step: PlanStep, answers: FlowAnswers, lang: Lang): { href: string; office: string | null } | null {
+  const service = deps.rules.stepsById.get(step.id)?.office;
+  if (!service || !isBookableService(service)) return null;
+  const people = Math.min(deps.bookingConfig.maxPeople, 1 + (answers.partner === 'yes' ? 1 : 0) + (answers.children === 'yes' ? answers.age.length : 0));
+  const flow: Flow = { service, people: String(people), step: step.id };
+  if (step.deadline) flow.deadline = step.deadline;
+  if (answers.postcode) flow.postcode = answers.postcode;
+  const office = step.where.office;
+  if (office) {
+    if ('error' in bookableOffice(deps.booking, office.id, service)) return null;
+    return { href: flowHref('/book/time', { ...flow, office: office.id }, ['service', 'office', 'people', 'postcode', 'deadline', 'step'], lang), office: office.name };
+  }
+  return { href: flowHref('/book/office', flow, ['service', 'postcode', 'people', 'deadline', 'step'], lang), office: null };
+}
+
+/** Several steps are done at one appointment (address, CPR number, doctor): the plan offers the booking once, at the first. */
+function onePerService(link: (step: PlanStep) => ReturnType<typeof planBookingLink>): (step: PlanStep) => ReturnType<typeof planBookingLink> {
+  const seen = new Set<string>();
+  return (step) => {
+    const found = link(step);
+    if (!found) return null;
+    const service = new URLSearchParams(found.href.split('?')[1]).get('service') ?? '';
+    if (seen.has(service)) return null;
+    seen.add(service);
+    return found;
+  };
 }
 
 export function registerPlanPages(app: FastifyInstance, deps: AppDeps): void {
@@ -67,6 +104,7 @@ export function registerPlanPages(app: FastifyInstance, deps: AppDeps): void {
       rows: answerRows(deps, view, answers, ctx, query),
       checkHref: withQuery('/plan/check', query),
       calendarHref: withQuery('/plan/calendar.ics', query),
+      bookHref: onePerService((step) => planBookingLink(deps, step, answers, lang)),
     }));
   });
 

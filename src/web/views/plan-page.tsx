@@ -25,6 +25,8 @@ interface PlanPageProps {
   rows: AnswerRow[];
   checkHref: string;
   calendarHref: string;
+  /** Where to book a time for a step done at an office, when it can be booked here. */
+  bookHref?: (step: PlanStep) => { href: string; office: string | null } | null;
 }
 
 const esc = (text: string) => escapeHtml(text) as string;
@@ -64,7 +66,7 @@ function frame(view: View, title: string): Frame {
   return found;
 }
 
-export function planPage({ view, plan, rows, checkHref, calendarHref }: PlanPageProps): Buffer {
+export function planPage({ view, plan, rows, checkHref, calendarHref, bookHref }: PlanPageProps): Buffer {
   const { t } = view;
   if (plan.outcome === 'not-for-ics') return Buffer.from(html(DanishPage({ view, rows, checkHref })));
   const short = plan.outcome === 'short-stay';
@@ -82,7 +84,7 @@ export function planPage({ view, plan, rows, checkHref, calendarHref }: PlanPage
   else {
     const titles = new Map(plan.steps.map((s) => [s.id, s.title]));
     parts.push('<ol class="plan-steps">');
-    plan.steps.forEach((step, i) => stepItem(parts, view, step, i + 1, titles));
+    plan.steps.forEach((step, i) => stepItem(parts, view, step, i + 1, titles, bookHref));
     parts.push('</ol>');
   }
   parts.push(`<h2>${label(view, 'plan.answers.title')}</h2>`, AnswersList({ view, rows, changeLinks: true }) as string);
@@ -252,7 +254,7 @@ function badgeLine(view: View, step: PlanStep): Buffer {
   return found;
 }
 
-function stepItem(parts: Part[], view: View, step: PlanStep, n: number, titles: Map<string, string>): void {
+function stepItem(parts: Part[], view: View, step: PlanStep, n: number, titles: Map<string, string>, bookHref: PlanPageProps['bookHref']): void {
   const f = fragments(view, step);
   parts.push(opening(view, f, step, n), badgeLine(view, step));
   if (step.status === 'done') {
@@ -268,6 +270,11 @@ function stepItem(parts: Part[], view: View, step: PlanStep, n: number, titles: 
     parts.push(`<dt>${label(view, 'plan.dependsOn')}</dt><dd>${links}</dd>`);
   }
   if (step.where.office) parts.push(officeFact(view, step.where.office));
+  const booking = bookHref?.(step);
+  if (booking) {
+    const text = booking.office ? view.t('plan.book.at', { office: booking.office }) : view.t('plan.book');
+    parts.push(`<dt>${label(view, 'plan.book.label')}</dt><dd><a href="${esc(booking.href)}">${esc(text)}</a></dd>`);
+  }
   parts.push(f.facts);
   if (step.documents.length > 0) parts.push(documentsPart(view, f, step));
   parts.push(f.outro);

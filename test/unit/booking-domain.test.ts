@@ -1,0 +1,182 @@
+/**
+ * The pure parts of booking: slots from opening hours (holidays, summer time, lead time), references people can
+ * read out, the details check, the calendar file, and when reminders fall due.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { reminderDue } from '../../src/app/booking/bookings.js';
+import { appointmentCalendar } from '../../src/app/booking/appointment-calendar.js';
+import { backoffMs } from '../../src/app/booking/outbox-worker.js';
+import { BOOKABLE_SERVICES } from '../../src/domain/booking/booking-config.js';
+import { parsePeople, validateDetails } from '../../src/domain/booking/details.js';
+import { REFERENCE_ALPHABET, normaliseReference, referenceFrom } from '../../src/domain/booking/reference.js';
+import { notBookable, slotAt, slotsFor } from '../../src/domain/booking/slots.js';
+import { hoursFor, hoursOn } from '../../src/domain/offices/opening-hours.js';
+import { localMoment } from '../../src/domain/time/copenhagen-clock.js';
+import type { Booking } from '../../src/ports/booking-store.js';
+import { testDeps } from '../helpers.js';
+
+const deps = testDeps();
+const config = deps.bookingConfig;
+const office = (id: string) => deps.offices.byId.get(id)!;
+const holidays = deps.offices.holidays;
+
+describe('booking references', () => {
+  it('use only characters that cannot be mistaken for each other', () => {
+    for (const ch of '0O1IL') assert.ok(!REFERENCE_ALPHABET.includes(ch), ch);
+    for (let i = 0; i < 2000; i++) {
+      const ref = referenceFrom((n) => randomBytes(n));
+      assert.match(ref, /^[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{4}-[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{4}$/);
+    }
+  });
+
+  it('skip random bytes that would bias the alphabet', () => {
+    // 248 and above would favour the first characters: they are dropped, so all-255 bytes then zeros give "AAAA-AAAA".
+    let call = 0;
+    const ref = referenceFrom((n) => (call++ === 0 ? new Uint8Array(n).fill(255) : new Uint8Array(n)));
+    assert.equal(ref, 'AAAA-AAAA');
+  });
+
+  it('read back what people type, with any case, spaces or dashes', () => {
+    assert.equal(normaliseReference(' k7rm 4pxt '), 'K7RM-4PXT');
+    assert.equal(normaliseReference('K7RM4PXT'), 'K7RM-4PXT');
+    assert.equal(normaliseReference('K7RM-4PX'), null);
+    assert.equal(normaliseReference('K0RM-4PXT'), null, 'there is no zero in a reference');
+    assert.equal(normaliseReference('KIRM-4PXT'), null);
+  });
+});
+
+describe('the details a person gives', () => {
+  const ok = { name: 'Zoë Ðorđević-Nowak', email: 'zoe@example.co.uk', phone: '+45 12 34 56 78', language: 'da' };
+  it('accept names in any script, e-mails, phones with a country code', () => {
+    for (const name of ['Zoë Ðorđević-Nowak', "Seán O'Connor", '山田 太郎', 'محمد علي', 'J. R. R. Tolkien', 'Anne-Marie Ågård']) {
+      assert.ok(validateDetails({ ...ok, name }).ok, name);
+    }
+    const r = validateDetails({ ...ok, email: ' Zoe@Example.co.uk ', phone: '' });
+    assert.ok(r.ok);
+    assert.equal(r.details.emailKey, 'zoe@example.co.uk');
+    assert.equal(r.details.phone, null);
+  });
+
+  it('refuse what is not a name, an e-mail or a phone, naming each field', () => {
+    const r = validateDetails({ name: '<b>x</b>', email: 'a@b', phone: '12', language: 'fr' });
+    assert.ok(!r.ok);
+    assert.deepEqual(r.errors.map((e) => `${e.field}.${e.code}`), ['name.not-a-name', 'email.not-an-email', 'phone.not-a-phone', 'language.required']);
+    for (const name of ['', '   ', '12345', 'x'.repeat(121), 'Bob\u0000', 'a@b.c', 'Robert"); DROP TABLE']) {
+      assert.ok(!validateDetails({ ...ok, name }).ok, JSON.stringify(name));
+    }
+    for (const email of ['plain', 'a@b', 'a b@c.dk', 'a@-x.dk', '@x.dk', 'a@x..dk', `${'a'.repeat(250)}@x.dk`]) {
+      assert.ok(!validateDetails({ ...ok, email }).ok, email);
+    }
+  });
+
+  it('count a party from 1 to the most allowed', () => {
+    assert.deepEqual(['1', '8', 3, ' 2 '].map((v) => parsePeople(v, 8)), [1, 8, 3, 2]);
+    assert.deepEqual(['0', '9', '-1', '2.5', 'two', '', 50].map((v) => parsePeople(v, 8)), [null, null, null, null, null, null, null]);
+  });
+});
+
+describe('free times from opening hours', () => {
+  const now = new Date('2026-11-25T10:00:00Z');
+
+  it('cut the hours into appointments of the service length, from two hours after now', () => {
+    const slots = slotsFor({ office: office('ics-copenhagen'), service: 'guidance', config, holidays, now, to: '2026-11-26' as never });
+    assert.deepEqual(slots.filter((s) => s.date === '2026-11-25').map((s) => localMoment(new Date(s.startMs)).minutes / 60), [13, 13.5, 14, 14.5, 15, 15.5, 16, 16.5]);
+    assert.ok(slots.every((s) => s.endMs - s.startMs === 30 * 60_000 && s.capacity === 2));
+  });
+
+  it('are closed on public holidays, Christmas Eve and Constitution Day', () => {
+    const all = slotsFor({ office: office('ics-aarhus'), service: 'cpr-registration', config, holidays, now });
+    const days = new Set(all.map((s) => s.date));
+    for (const closed of ['2026-12-24', '2026-12-25', '2026-12-26', '2027-01-01']) assert.ok(!days.has(closed as never), closed);
+    const june = slotsFor({ office: office('ics-aarhus'), service: 'cpr-registration', config, holidays, now: new Date('2027-05-30T10:00:00Z') });
+    assert.ok(!june.some((s) => s.date === '2027-06-05'), 'Grundlovsdag');
+  });
+
+  it('stay at the same wall-clock times on both sides of the change to summer time', () => {
+    const spring = slotsFor({ office: office('ics-copenhagen'), service: 'cpr-registration', config, holidays, now: new Date('2027-03-20T10:00:00Z'), from: '2027-03-22' as never, to: '2027-04-05' as never });
+    const firstOfDay = new Map<string, number>();
+    for (const s of spring) if (!firstOfDay.has(s.date)) firstOfDay.set(s.date, s.startMs);
+    assert.equal(new Date(firstOfDay.get('2027-03-22')!).toISOString(), '2027-03-22T08:00:00.000Z');
+    assert.equal(new Date(firstOfDay.get('2027-04-05')!).toISOString().slice(0, 10), '2027-04-05', );
+    assert.ok(!firstOfDay.has('2027-03-29'), 'Easter Monday');
+    assert.equal(new Date(firstOfDay.get('2027-03-31')!).toISOString(), '2027-03-31T09:00:00.000Z', '11:00 in summer time is 09:00 UTC');
+  });
+
+  it('use a service\'s own hours where it has them', () => {
+    const sonderborg = office('ics-sonderborg');
+    const cpr = slotsFor({ office: sonderborg, service: 'cpr-registration', config, holidays, now });
+    assert.ok(cpr.length > 0);
+    assert.equal(notBookable(sonderborg, 'biometrics', config), 'no-hours');
+    assert.equal(notBookable(office('ics-aalborg'), 'mitid', config), 'not-offered');
+  });
+
+  it('find a slot by its exact start only', () => {
+    const [first] = slotsFor({ office: office('ics-copenhagen'), service: 'cpr-registration', config, holidays, now });
+    const query = { office: office('ics-copenhagen'), service: 'cpr-registration' as const, config, holidays, now };
+    assert.deepEqual(slotAt(query, first!.startMs), first);
+    assert.equal(slotAt(query, first!.startMs + 60_000), undefined);
+    assert.equal(slotAt(query, first!.startMs - 86_400_000), undefined);
+  });
+
+  it('hold together for any office, service and moment (property)', () => {
+    const ids = ['ics-copenhagen', 'ics-aarhus', 'ics-aalborg', 'ics-esbjerg', 'ics-sonderborg', 'siri-valby'];
+    fc.assert(fc.property(
+      fc.constantFrom(...ids), fc.constantFrom(...BOOKABLE_SERVICES), fc.integer({ min: Date.parse('2026-01-01'), max: Date.parse('2029-12-31') }),
+      (id, service, t) => {
+        const o = office(id);
+        const nowT = new Date(t);
+        const slots = slotsFor({ office: o, service, config, holidays, now: nowT });
+        const offered = o.services.find((s) => s.service === service);
+        for (let i = 0; i < slots.length; i++) {
+          const s = slots[i]!;
+          if (i > 0) assert.ok(s.startMs > slots[i - 1]!.startMs, 'in order, no duplicates');
+          assert.ok(s.startMs >= t + config.leadMinutes * 60_000);
+          assert.equal(s.endMs - s.startMs, config.services[service].minutes * 60_000);
+          const day = hoursOn(o, hoursFor(o, offered), s.date, holidays);
+          const start = localMoment(new Date(s.startMs));
+          assert.equal(start.date, s.date);
+          assert.ok(day.intervals.some(([a, b]) => a <= start.minutes && start.minutes + config.services[service].minutes <= b), 'inside the hours');
+        }
+      },
+    ), { numRuns: 150 });
+  });
+});
+
+describe('the appointment calendar file', () => {
+  const event = {
+    bookingId: 'b1', sequence: 2, startMs: Date.parse('2027-10-31T08:00:00Z'), endMs: Date.parse('2027-10-31T08:15:00Z'),
+    summary: 'CPR registration', description: 'Reference: K7RM-4PXT', location: 'Nyropsgade 1', url: 'http://localhost/booking/x', cancelled: false, stampMs: 0, lang: 'en' as const,
+  };
+  it('writes Danish wall-clock time with the zone\'s definition, and a rising sequence', () => {
+    const ics = appointmentCalendar(event);
+    assert.match(ics, /DTSTART;TZID=Europe\/Copenhagen:20271031T090000/, '08:00 UTC on the last Sunday of October is 09:00 winter time');
+    assert.match(ics, /BEGIN:VTIMEZONE\r\nTZID:Europe\/Copenhagen/);
+    assert.match(ics, /SEQUENCE:2/);
+    assert.match(ics, /METHOD:PUBLISH/);
+    assert.match(ics, /UID:b1@ics-booking/);
+  });
+  it('cancels with the same UID', () => {
+    const ics = appointmentCalendar({ ...event, cancelled: true, sequence: 3 });
+    assert.match(ics, /METHOD:CANCEL/);
+    assert.match(ics, /STATUS:CANCELLED/);
+    assert.match(ics, /UID:b1@ics-booking/);
+  });
+});
+
+describe('reminders and retries', () => {
+  const booking = (start: string, created: string) => ({ startMs: Date.parse(start), createdMs: Date.parse(created) }) as Booking;
+  it('remind on the day before, from 09:00, only bookings made before that day', () => {
+    const b = booking('2026-12-03T08:00:00Z', '2026-11-25T10:00:00Z');
+    assert.equal(reminderDue(b, new Date('2026-12-02T07:59:00Z')), false, '08:59 in Denmark');
+    assert.equal(reminderDue(b, new Date('2026-12-02T08:00:00Z')), true, '09:00 in Denmark');
+    assert.equal(reminderDue(b, new Date('2026-12-03T07:00:00Z')), true, 'still on the day itself if missed');
+    assert.equal(reminderDue(b, new Date('2026-12-03T08:00:00Z')), false, 'not once it has started');
+    assert.equal(reminderDue(booking('2026-12-03T08:00:00Z', '2026-12-02T06:00:00Z'), new Date('2026-12-02T10:00:00Z')), false, 'booked the day before: the confirmation is enough');
+  });
+  it('wait longer after each failed send, up to an hour', () => {
+    assert.deepEqual([1, 2, 3, 8, 20].map(backoffMs), [30_000, 60_000, 120_000, 3_600_000, 3_600_000]);
+  });
+});
