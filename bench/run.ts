@@ -1,22 +1,34 @@
 /**
  * npm run bench: builds and starts the real server (BENCH_ROUTES=true) in its own process, as `npm start` does,
  * and measures, in the same run,
- * each route against its twin that sends the same bytes already prepared. Prints the figures with the machine
- * and the date, and writes them to bench/results/<date>.json.
+ * - each route against its twin that sends the same bytes already prepared;
+ * - bookings per second through the API (hold, then book; many clients racing for few slots) against a route of
+ *   the same server that does one plain single-row insert transaction per request, and the free times of one
+ *   office over 8 weeks: on SQLite and on PostgreSQL, each on a server of its own with a fresh database
+ *   (bench/booking.ts).
+ * Prints the figures with the machine and the date, and writes them to bench/results/<date>.json.
  *
  * Method: 50 connections (autocannon), a warm-up, then rounds that alternate route and twin; the median
  * requests per second of the rounds is reported. The load generator shares the machine with the server.
+ *
+ * Settings: BENCH_ROUNDS (3), BENCH_SECONDS (5 per round), BENCH_ONLY=routes|booking (one part; the other part's
+ * figures already in the day's file are kept), BENCH_DATABASES (sqlite,postgres), BENCH_POSTGRES_URL (the local
+ * server's `test` database; the benchmark works in a schema of its own and drops it).
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { type BookingBenchResult, type DatabaseKind, bookingBench } from './booking.js';
+import { median, serverCpuUs, startServer } from './lib.js';
 import { SAMPLE_PLAN_QUERY, SAMPLE_PLAN_REQUEST } from './samples.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ONLY = process.env.BENCH_ONLY ?? '';
+const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',').map((d) => d.trim()).filter(Boolean) as DatabaseKind[];
+const POSTGRES_URL = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const CONNECTIONS = 50;
 
 interface Pair {
@@ -24,33 +36,6 @@ interface Pair {
   goal: number;
   route: autocannon.Options;
   twin: autocannon.Options;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(url)).ok) return; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
-/** CPU time the server process has used, in microseconds (Linux: /proc/<pid>/stat, in clock ticks of 10 ms). */
-function serverCpuUs(pid: number | undefined): number | null {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10_000;
-  } catch {
-    return null;
-  }
 }
 
 let serverPid: number | undefined;
@@ -69,20 +54,14 @@ async function measure(options: autocannon.Options, seconds: number) {
   };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+type RouteResult = Record<string, unknown> & { name: string; routeRps: number; twinRps: number; ratio: number; goal: number; met: boolean; routeP99Ms: number; twinP99Ms: number; bytesPerResponse: number; serverCpuUsPerRequest: { route: number; twin: number } | null };
 
-async function main(): Promise<void> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  // The server runs as `npm start` runs it: compiled, from dist/.
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-  const server = spawn(process.execPath, ['dist/src/web/server.js'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BENCH_ROUTES: 'true', RATE_LIMIT_MAX: '10000000', LOG_LEVEL: 'warn', DATA_DIR: join('data', 'bench') },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+/** Each route against its prepared twin, on a server of its own (SQLite in data/bench, the default booking settings). */
+async function routesBench(): Promise<RouteResult[]> {
+  const server = await startServer({ DATA_DIR: join('data', 'bench') });
+  const { base } = server;
   serverPid = server.pid;
   try {
-    await waitFor(`${base}/healthz`);
     const json = { 'content-type': 'application/json' };
     const body = JSON.stringify(SAMPLE_PLAN_REQUEST);
     const pairs: Pair[] = [
@@ -105,7 +84,7 @@ async function main(): Promise<void> {
         twin: { url: `${base}/bench/prepared/plan-page` },
       },
     ];
-    const results = [];
+    const results: RouteResult[] = [];
     for (const pair of pairs) {
       await measure(pair.route, 2);
       await measure(pair.twin, 2);
@@ -137,32 +116,76 @@ async function main(): Promise<void> {
         rounds: { route: route.map(Math.round), twin: twin.map(Math.round) },
       });
     }
-    const machine = {
-      date: new Date().toISOString(),
-      os: type(),
-      cpu: cpus()[0]?.model ?? 'unknown',
-      cores: cpus().length,
-      memoryGiB: Math.round(totalmem() / 2 ** 30),
-      node: process.version,
-      connections: CONNECTIONS,
-      rounds: ROUNDS,
-      secondsPerRound: SECONDS,
-    };
-    console.log(`\nBenchmark ${machine.date} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB), Node ${machine.node}`);
-    console.log(`${CONNECTIONS} connections, median of ${ROUNDS} rounds of ${SECONDS} s, route and twin alternating\n`);
-    console.log('| route | req/s | prepared twin req/s | ratio | goal | p99 ms (route / twin) | server CPU µs/request (route / twin) | bytes |');
-    console.log('|---|---|---|---|---|---|---|---|');
-    for (const r of results) {
-      const cpu = r.serverCpuUsPerRequest ? `${r.serverCpuUsPerRequest.route} / ${r.serverCpuUsPerRequest.twin}` : 'n/a';
-      console.log(`| ${r.name} | ${r.routeRps} | ${r.twinRps} | ${(r.ratio * 100).toFixed(0)} % | ${r.goal * 100} % ${r.met ? 'met' : 'NOT met'} | ${r.routeP99Ms} / ${r.twinP99Ms} | ${cpu} | ${r.bytesPerResponse} |`);
-    }
-    mkdirSync('bench/results', { recursive: true });
-    const file = join('bench', 'results', `${machine.date.slice(0, 10)}.json`);
-    writeFileSync(file, `${JSON.stringify({ machine, results }, null, 2)}\n`);
-    console.log(`\nwritten to ${file}`);
+    return results;
   } finally {
-    server.kill('SIGTERM');
+    await server.stop();
   }
+}
+
+function printRoutes(results: RouteResult[]): void {
+  console.log(`${CONNECTIONS} connections, median of ${ROUNDS} rounds of ${SECONDS} s, route and twin alternating\n`);
+  console.log('| route | req/s | prepared twin req/s | ratio | goal | p99 ms (route / twin) | server CPU µs/request (route / twin) | bytes |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    const cpu = r.serverCpuUsPerRequest ? `${r.serverCpuUsPerRequest.route} / ${r.serverCpuUsPerRequest.twin}` : 'n/a';
+    console.log(`| ${r.name} | ${r.routeRps} | ${r.twinRps} | ${(r.ratio * 100).toFixed(0)} % | ${r.goal * 100} % ${r.met ? 'met' : 'NOT met'} | ${r.routeP99Ms} / ${r.twinP99Ms} | ${cpu} | ${r.bytesPerResponse} |`);
+  }
+}
+
+function printBooking(results: BookingBenchResult[]): void {
+  console.log(`\nBookings (hold, then book; ${CONNECTIONS} connections racing for the first free slots), median of ${ROUNDS} rounds of ${SECONDS} s, alternating with the plain-insert route\n`);
+  console.log('| database | bookings/s | plain inserts/s | ratio | goal | holds refused/s | p99 ms (hold or book / insert) | server CPU µs (per booking / per insert) |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const { database, bookings: b } of results) {
+    console.log(`| ${database} | ${b.bookingsPerS} | ${b.insertsPerS} | ${(b.ratio * 100).toFixed(0)} % | 50 % ${b.met ? 'met' : 'NOT met'} | ${b.refusalsPerS} | ${b.p99Ms.booking} / ${b.p99Ms.insert} | ${b.serverCpuUs.perBooking ?? 'n/a'} / ${b.serverCpuUs.perInsert ?? 'n/a'} |`);
+  }
+  console.log('\nFree times of one office for 8 weeks (GET availability), 1 connection, one request at a time; in-process: availability() alone\n');
+  console.log('| database | free / all slots | bytes | HTTP p50 / p90 / p99 ms | goal p99 < 5 ms | HTTP with br: p50 / p99 ms | in-process p50 / p99 ms | slotsFor p50 / p99 ms | placesTaken p50 / p99 ms |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const { database, availability: a } of results) {
+    const { http, httpBrotli: br, inProcess: p } = a;
+    console.log(`| ${database} | ${a.slots.free} / ${a.slots.total} | ${a.bytes} | ${http.p50Ms} / ${http.p90Ms} / ${http.p99Ms} | ${a.met ? 'met' : 'NOT met'} | ${br.p50Ms} / ${br.p99Ms} | ${p.availability.p50Ms} / ${p.availability.p99Ms} | ${p.slotsFor.p50Ms} / ${p.slotsFor.p99Ms} | ${p.placesTaken.p50Ms} / ${p.placesTaken.p99Ms} |`);
+  }
+  for (const { database, bookings: b } of results) {
+    console.log(`${database}: ${b.booked} bookings answered 201, ${b.inDatabase} in the database, ${b.slotsFilled} slots filled`);
+  }
+}
+
+async function main(): Promise<void> {
+  if (ONLY !== '' && ONLY !== 'routes' && ONLY !== 'booking') throw new Error('BENCH_ONLY must be routes or booking');
+  // The servers run as `npm start` runs them: compiled, from dist/.
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  mkdirSync('bench/results', { recursive: true });
+  const date = new Date().toISOString();
+  const file = join('bench', 'results', `${date.slice(0, 10)}.json`);
+  const earlier = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as { results?: RouteResult[]; booking?: BookingBenchResult[] } : {};
+
+  const results = ONLY === 'booking' ? earlier.results ?? [] : await routesBench();
+  let booking: BookingBenchResult[] = earlier.booking ?? [];
+  if (ONLY !== 'routes') {
+    booking = [];
+    for (const database of DATABASES) {
+      const result = await bookingBench(database, { rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS, postgresUrl: POSTGRES_URL });
+      if (result) booking.push(result);
+    }
+  }
+  const machine = {
+    date,
+    os: type(),
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    connections: CONNECTIONS,
+    rounds: ROUNDS,
+    secondsPerRound: SECONDS,
+    ...(ONLY ? { only: ONLY } : {}),
+  };
+  console.log(`\nBenchmark ${machine.date} on ${machine.cpu} (${machine.cores} cores, ${machine.memoryGiB} GiB), Node ${machine.node}`);
+  if (ONLY !== 'booking') printRoutes(results);
+  if (ONLY !== 'routes') printBooking(booking);
+  writeFileSync(file, `${JSON.stringify({ machine, results, booking }, null, 2)}\n`);
+  console.log(`\nwritten to ${file}`);
 }
 
 main().catch((error: unknown) => {

@@ -15,3 +15,17 @@ export const SAMPLE_PLAN_REQUEST = {
 export const SAMPLE_PLAN_QUERY =
   'citizenship=IN&purpose=work&stay=over-6-months&permit=yes&permitDate=2026-10-01&arrival=2027-01-10&moveIn=2027-01-12'
   + '&postcode=8000&partner=yes&children=yes&age=4';
+
+/**
+ * The booking benchmark: every client races for the first free slots of this office and service (bench/booking.yaml
+ * gives them 100 places per slot), one person per booking, each booking with an e-mail of its own.
+ */
+export const SAMPLE_BOOKING = {
+  officeId: 'ics-copenhagen',
+  service: 'cpr-registration',
+  people: 1,
+  name: 'Priya Sharma',
+  language: 'en',
+  /** How many of the first free slots the clients race for. */
+  raceSlots: 5,
+} as const;

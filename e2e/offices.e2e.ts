@@ -110,7 +110,8 @@ describe('the office pages in Chromium', () => {
   let server: RunningApp;
 
   before(async () => {
-    [server, browser] = await Promise.all([startApp(), launchBrowser()]);
+    server = await startApp(); // first: when the browser cannot start, `after` still closes the server
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();

@@ -28,6 +28,11 @@ export interface Config {
   maxHoldsPerClient: number;
   /** Run the outbox sender and the scheduled jobs in this process (every process may: they do not collide). */
   jobs: boolean;
+  /**
+   * How long the outbox sender holds its claim on a message while sending it; a crashed sender's claim runs out
+   * after this and another sender takes the message. Longer than any send may take.
+   */
+  outboxLeaseMs: number;
   /** Signs the cookie that carries the form-protection secret. When unset, one is made and kept in DATA_DIR. */
   cookieSecret: string | null;
   /** The booking configuration file (places, durations, horizon): config/booking.yaml unless BOOKING_CONFIG is set. */
@@ -102,6 +107,7 @@ export function loadConfig(env: Env = process.env): Config {
     bookingRateLimitMax: integer(env, 'BOOKING_RATE_LIMIT_MAX', 30, 1, 10_000_000),
     maxHoldsPerClient: integer(env, 'MAX_HOLDS_PER_CLIENT', 3, 1, 1_000_000),
     jobs: env.JOBS === undefined || env.JOBS === '' ? true : flag(env, 'JOBS'),
+    outboxLeaseMs: integer(env, 'OUTBOX_LEASE_MS', 60_000, 1_000, 86_400_000),
     cookieSecret: cookieSecret(env),
     bookingConfigFile: env.BOOKING_CONFIG ? resolve(env.BOOKING_CONFIG) : null,
   };

@@ -157,4 +157,7 @@ export interface BookingStore {
   markSent(id: string, nowMs: number): Promise<void>;
   markFailed(id: string, error: string, nextAttemptMs: number | null): Promise<void>;
   pendingMessages(): Promise<number>;
+
+  /** Only for `npm run bench` (the plain-insert twin): one single-row insert into bench_inserts, in its own transaction. */
+  benchInsert(id: string, atMs: number): Promise<void>;
 }

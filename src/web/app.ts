@@ -80,7 +80,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   registerOfficesApi(app, deps);
   registerBookingApi(app, deps);
   registerBookingPages(app, deps);
-  if (deps.config.benchRoutes) registerBenchRoutes(app);
+  if (deps.config.benchRoutes) registerBenchRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

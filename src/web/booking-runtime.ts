@@ -9,6 +9,7 @@ import { kyselyBookingStore } from '../adapters/db/booking-store.js';
 import { type OpenDatabase, openDatabase } from '../adapters/db/database.js';
 import { fileMailer, smtpMailer } from '../adapters/mail/mailer.js';
 import { type BookingPorts, housekeeping } from '../app/booking/bookings.js';
+import { SlotCache } from '../app/booking/slot-cache.js';
 import { DEFAULT_OUTBOX, type Worker, startOutboxWorker } from '../app/booking/outbox-worker.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { BaseDeps } from './deps.js';
@@ -47,11 +48,12 @@ export async function startBookingRuntime(base: BaseDeps, options: RuntimeOption
     directory: base.offices,
     rules: base.rules,
     config: base.bookingConfig,
+    slots: new SlotCache(base.offices, base.bookingConfig),
     messages: { t: (lang, key, params) => base.texts.t(lang, key, params), directory: base.offices, rules: base.rules, publicUrl: config.publicUrl, eraseAfterDays: base.bookingConfig.eraseAfterDays },
     random: (count) => randomBytes(count),
     onMessage: () => worker?.kick(),
   };
-  if (jobs) worker = startOutboxWorker(store, mailer, base.clock, { ...DEFAULT_OUTBOX, domain, intervalMs: options.outboxIntervalMs ?? 2_000, onError });
+  if (jobs) worker = startOutboxWorker(store, mailer, base.clock, { ...DEFAULT_OUTBOX, leaseMs: config.outboxLeaseMs, domain, intervalMs: options.outboxIntervalMs ?? 2_000, onError });
   const runHousekeeping = () => housekeeping(ports, base.clock.now());
   let timer: NodeJS.Timeout | null = null;
   if (jobs) {

@@ -9,12 +9,14 @@ import fc from 'fast-check';
 import { reminderDue } from '../../src/app/booking/bookings.js';
 import { appointmentCalendar } from '../../src/app/booking/appointment-calendar.js';
 import { backoffMs } from '../../src/app/booking/outbox-worker.js';
+import { SlotCache } from '../../src/app/booking/slot-cache.js';
 import { BOOKABLE_SERVICES } from '../../src/domain/booking/booking-config.js';
 import { parsePeople, validateDetails } from '../../src/domain/booking/details.js';
 import { REFERENCE_ALPHABET, normaliseReference, referenceFrom } from '../../src/domain/booking/reference.js';
-import { notBookable, slotAt, slotsFor } from '../../src/domain/booking/slots.js';
+import { type Slot, notBookable, slotAt, slotsFor } from '../../src/domain/booking/slots.js';
+import { addDays } from '../../src/domain/dates/local-date.js';
 import { hoursFor, hoursOn } from '../../src/domain/offices/opening-hours.js';
-import { localMoment } from '../../src/domain/time/copenhagen-clock.js';
+import { isoWithOffset, localMoment } from '../../src/domain/time/copenhagen-clock.js';
 import type { Booking } from '../../src/ports/booking-store.js';
 import { testDeps } from '../helpers.js';
 
@@ -142,6 +144,41 @@ describe('free times from opening hours', () => {
         }
       },
     ), { numRuns: 150 });
+  });
+});
+
+describe('the times kept for the day (SlotCache)', () => {
+  const ids = ['ics-copenhagen', 'ics-aarhus', 'ics-esbjerg', 'ics-sonderborg', 'siri-valby'];
+
+  it('are the times the pure rule gives, for any moment, range and day after day (property)', () => {
+    // One cache for the whole run: the moments jump back and forth over days, as a long-running server's clock
+    // moves on, and the cache must start afresh whenever the day changes.
+    const cache = new SlotCache(deps.offices, config);
+    const strip = (slots: readonly Slot[]) => slots.map(({ startMs, endMs, date, minutes, capacity }) => ({ startMs, endMs, date, minutes, capacity }));
+    fc.assert(fc.property(
+      fc.constantFrom(...ids), fc.constantFrom(...BOOKABLE_SERVICES), fc.integer({ min: Date.parse('2026-03-20'), max: Date.parse('2027-11-01') }),
+      fc.option(fc.integer({ min: -3, max: 60 })), fc.option(fc.integer({ min: 0, max: 60 })),
+      (id, service, t, fromDays, toDays) => {
+        const o = office(id);
+        const now = new Date(t);
+        const today = localMoment(now).date;
+        const range = { from: fromDays === null ? undefined : addDays(today, fromDays), to: toDays === null ? undefined : addDays(today, toDays) };
+        const expected = slotsFor({ office: o, service, config, holidays, now, ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) });
+        const got = cache.slots(o, service, now, range);
+        assert.deepEqual(strip(got), strip(expected));
+        for (const s of got) {
+          assert.equal(s.startIso, isoWithOffset(new Date(s.startMs)));
+          assert.equal(s.endIso, isoWithOffset(new Date(s.endMs)));
+        }
+        const probe = expected[Math.floor(expected.length / 2)];
+        if (probe) {
+          assert.equal(cache.at(o, service, now, probe.startMs)?.startMs, probe.startMs);
+          assert.equal(cache.at(o, service, now, probe.startMs + 60_000), undefined);
+        }
+        const early = slotsFor({ office: o, service, config, holidays, now: new Date(t - config.leadMinutes * 60_000) })[0];
+        if (early && early.startMs < t + config.leadMinutes * 60_000) assert.equal(cache.at(o, service, now, early.startMs), undefined, 'too soon');
+      },
+    ), { numRuns: 300 });
   });
 });
 

@@ -372,5 +372,9 @@ export function kyselyBookingStore(db: Kysely<Database>): BookingStore {
       const row = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', ['pending', 'sending']).executeTakeFirst();
       return Number(row?.n ?? 0);
     },
+
+    async benchInsert(id, atMs) {
+      await db.transaction().execute((trx) => trx.insertInto('bench_inserts').values({ id, at_ms: atMs }).execute());
+    },
   };
 }

@@ -8,7 +8,7 @@ import type { FieldError } from '../../domain/answers/validate-answers.js';
 import { type BookableService, type BookingConfig, isBookableService } from '../../domain/booking/booking-config.js';
 import { type Details, type RawDetails, validateDetails } from '../../domain/booking/details.js';
 import { normaliseReference, referenceFrom } from '../../domain/booking/reference.js';
-import { type Slot, bookingWindow, notBookable, slotAt, slotsFor } from '../../domain/booking/slots.js';
+import { type Slot, bookingWindow, notBookable } from '../../domain/booking/slots.js';
 import { type LocalDate, addDays, compareDates } from '../../domain/dates/local-date.js';
 import type { OfficeDirectory } from '../../domain/offices/directory.js';
 import type { Office } from '../../domain/offices/office.js';
@@ -16,12 +16,15 @@ import type { Rules } from '../../domain/rules/rules.js';
 import { instantAt, localMoment } from '../../domain/time/copenhagen-clock.js';
 import type { Booking, BookingStore, Hold, MessageKind, NewMessage } from '../../ports/booking-store.js';
 import { type MessageContext, composeMessage } from './messages.js';
+import type { SlotCache, TimedSlot } from './slot-cache.js';
 
 export interface BookingPorts {
   store: BookingStore;
   directory: OfficeDirectory;
   rules: Rules;
   config: BookingConfig;
+  /** The times of each office and service, kept for the day (made from `directory` and `config`). */
+  slots: SlotCache;
   messages: MessageContext;
   /** Cryptographically random bytes. */
   random: (count: number) => Uint8Array;
@@ -29,7 +32,7 @@ export interface BookingPorts {
   onMessage?: () => void;
 }
 
-export interface FreeSlot extends Slot {
+export interface FreeSlot extends TimedSlot {
   placesLeft: number;
 }
 
@@ -75,7 +78,7 @@ export interface AvailabilityQuery {
 export async function availability(ports: BookingPorts, q: AvailabilityQuery): Promise<{ ok: true; office: Office; service: BookableService; slots: FreeSlot[] } | { ok: false; error: OfficeError }> {
   const found = bookableOffice(ports, q.officeId, q.service);
   if ('error' in found) return { ok: false, error: found.error };
-  const slots = slotsFor({ office: found.office, service: found.service, config: ports.config, holidays: ports.directory.holidays, now: q.now, ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) });
+  const slots = ports.slots.slots(found.office, found.service, q.now, { from: q.from, to: q.to });
   if (slots.length === 0) return { ok: true, office: found.office, service: found.service, slots: [] };
   const taken = await ports.store.placesTaken(found.office.id, found.service, slots[0]!.startMs, slots[slots.length - 1]!.startMs + 1, q.now.getTime());
   const free: FreeSlot[] = [];
@@ -106,7 +109,7 @@ export async function placeHold(
   const found = bookableOffice(ports, input.officeId, input.service);
   if ('error' in found) return { ok: false, error: found.error };
   if (input.people > ports.config.maxPeople) return { ok: false, error: 'too-many-people', max: ports.config.maxPeople };
-  const slot = slotAt({ office: found.office, service: found.service, config: ports.config, holidays: ports.directory.holidays, now: input.now }, input.startMs);
+  const slot = ports.slots.at(found.office, found.service, input.now, input.startMs);
   if (!slot) return { ok: false, error: 'no-such-slot' };
   const nowMs = input.now.getTime();
   if ((await ports.store.activeHolds(input.clientKey, nowMs)) >= input.maxHoldsPerClient) return { ok: false, error: 'too-many-holds', max: input.maxHoldsPerClient };
@@ -225,7 +228,7 @@ export async function rescheduleBooking(ports: BookingPorts, reference: string, 
   if (startMs === booking.startMs) return { ok: false, error: 'same-time' };
   const found = bookableOffice(ports, booking.officeId, booking.service);
   if ('error' in found) return { ok: false, error: 'no-such-slot' };
-  const slot = slotAt({ office: found.office, service: found.service, config: ports.config, holidays: ports.directory.holidays, now }, startMs);
+  const slot = ports.slots.at(found.office, found.service, now, startMs);
   if (!slot) return { ok: false, error: 'no-such-slot' };
   const nowMs = now.getTime();
   const newToken = randomId(ports, 32);

@@ -48,25 +48,32 @@ export function bookingWindow(config: BookingConfig, now: Date): { first: LocalD
 }
 
 export function slotsFor(query: SlotQuery): Slot[] {
-  const { office, service, config, holidays, now } = query;
+  const { config, now } = query;
+  const window = bookingWindow(config, now);
+  const from = query.from && compareDates(query.from, window.first) > 0 ? query.from : window.first;
+  const to = query.to && compareDates(query.to, window.last) < 0 ? query.to : window.last;
+  const earliest = now.getTime() + config.leadMinutes * 60_000;
+  return daySlots(query, from, to).filter((s) => s.startMs >= earliest);
+}
+
+/**
+ * Every time of the office for the service on the days from `from` to `to` (both included), whatever the time now:
+ * what `slotsFor` filters by the lead time and the horizon. The same for a whole day, so it can be kept for the day.
+ */
+export function daySlots(query: Pick<SlotQuery, 'office' | 'service' | 'config' | 'holidays'>, from: LocalDate, to: LocalDate): Slot[] {
+  const { office, service, config, holidays } = query;
   if (notBookable(office, service, config)) return [];
   const offered = office.services.find((s) => s.service === service)!;
   const hours = hoursFor(office, offered);
   const capacity = placesPerSlot(config, office.id, service);
   const length = config.services[service].minutes;
-  const window = bookingWindow(config, now);
-  const from = query.from && compareDates(query.from, window.first) > 0 ? query.from : window.first;
-  const to = query.to && compareDates(query.to, window.last) < 0 ? query.to : window.last;
-  const earliest = now.getTime() + config.leadMinutes * 60_000;
   const slots: Slot[] = [];
   for (let date = from; compareDates(date, to) <= 0; date = addDays(date, 1)) {
     const day = hoursOn(office, hours, date, holidays);
     if (day.status !== 'open') continue;
     for (const [open, close] of day.intervals) {
       for (let minutes = open; minutes + length <= close; minutes += length) {
-        const start = instantAt(date, minutes).getTime();
-        if (start < earliest) continue;
-        slots.push({ startMs: start, endMs: instantAt(date, minutes + length).getTime(), date, minutes, capacity });
+        slots.push({ startMs: instantAt(date, minutes).getTime(), endMs: instantAt(date, minutes + length).getTime(), date, minutes, capacity });
       }
     }
   }

@@ -22,7 +22,7 @@ import {
 } from '../schemas/booking-schemas.js';
 import { ErrorResponse } from '../schemas/plan-schemas.js';
 
-export const slotJson = (s: FreeSlot) => ({ start: isoWithOffset(new Date(s.startMs)), end: isoWithOffset(new Date(s.endMs)), placesLeft: s.placesLeft });
+export const slotJson = (s: FreeSlot) => ({ start: s.startIso, end: s.endIso, placesLeft: s.placesLeft });
 
 const Bearer = { description: 'The booking\'s private token', security: [{ bookingToken: [] }] };
 

@@ -2,11 +2,16 @@
  * Only with BENCH_ROUTES=true: twins of the plan API and the plan page that send the very same bytes, prepared
  * once (on the twin's first request, from the real route). `npm run bench` compares each route with its twin in
  * the same run, so the figure shows what computing and rendering the plan costs on top of HTTP itself.
+ *
+ * The twin of booking is `POST /bench/insert`: one single-row insert transaction per request into the same
+ * database the bookings go to, so the figure shows what holding and booking cost on top of a plain write.
  */
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { SAMPLE_PLAN_QUERY, SAMPLE_PLAN_REQUEST } from '../../../bench/samples.js';
+import type { AppDeps } from '../deps.js';
 
-export function registerBenchRoutes(app: FastifyInstance): void {
+export function registerBenchRoutes(app: FastifyInstance, deps: Pick<AppDeps, 'booking' | 'clock'>): void {
   let plan: Promise<string> | undefined;
   let page: Promise<string> | undefined;
   let finder: Promise<string> | undefined;
@@ -26,5 +31,10 @@ export function registerBenchRoutes(app: FastifyInstance): void {
   app.get('/bench/prepared/plan-page', { schema: { hide: true } }, async (_request, reply) => {
     page ??= prepare({ method: 'GET', url: `/plan/result?${SAMPLE_PLAN_QUERY}` });
     return reply.type('text/html; charset=utf-8').send(await page);
+  });
+  app.post('/bench/insert', { schema: { hide: true } }, async (_request, reply) => {
+    const id = randomBytes(16).toString('base64url');
+    await deps.booking.store.benchInsert(id, deps.clock.now().getTime());
+    return reply.code(201).send({ id });
   });
 }

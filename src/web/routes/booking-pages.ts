@@ -17,7 +17,7 @@ import { compareDates, parseLocalDate } from '../../domain/dates/local-date.js';
 import { formatLongDate } from '../../domain/i18n/format.js';
 import { findService } from '../../domain/offices/finder.js';
 import type { Office } from '../../domain/offices/office.js';
-import { hhmm, isoWithOffset, localMoment } from '../../domain/time/copenhagen-clock.js';
+import { hhmm, localMoment } from '../../domain/time/copenhagen-clock.js';
 import {
   type Flow, type FlowKey, appointmentRows, deadlineOf, deadlineRule, flowHref, flowPairs, readFlow, readText,
 } from '../booking-flow.js';
@@ -180,7 +180,7 @@ export function registerBookingPages(app: FastifyInstance, deps: AppDeps): void 
         view, backHref: flowHref('/book/time', flow, TIME_KEYS, lang),
         hidden: [['_csrf', reply.generateCsrf()], ...flowPairs(flow, [...TIME_KEYS, 'date'], lang)],
         errors: startError ? [shown(lang, '#start', startError)] : [], dayMs, action: '/book/hold',
-        times: times.map((s) => ({ startIso: isoWithOffset(new Date(s.startMs)), startMs: s.startMs, placesLeft: s.placesLeft })),
+        times: times.map((s) => ({ startIso: s.startIso, startMs: s.startMs, placesLeft: s.placesLeft })),
         value: undefined, late: deadline !== null && compareDates(date, deadline) > 0, submitLabel: view.t('book.times.submit'),
       }));
     }

@@ -14,7 +14,6 @@ import type { FieldError } from '../../domain/answers/validate-answers.js';
 import { validateDetails } from '../../domain/booking/details.js';
 import { normaliseReference } from '../../domain/booking/reference.js';
 import { parseLocalDate } from '../../domain/dates/local-date.js';
-import { isoWithOffset } from '../../domain/time/copenhagen-clock.js';
 import type { Booking } from '../../ports/booking-store.js';
 import { appointmentRows, bringFor, readText } from '../booking-flow.js';
 import { type AppDeps, makeView } from '../deps.js';
@@ -137,7 +136,7 @@ export function registerManagePages(app: FastifyInstance, deps: AppDeps): void {
       return sendHtml(reply, status, TimesPage({
         view, backHref: hrefFor(lang), hidden: [['_csrf', reply.generateCsrf()], ['token', token], ['date', date], ...langPair(lang)],
         errors: shownError, dayMs: Date.parse(`${date}T12:00:00Z`), action: base,
-        times: slots.filter((s) => s.date === date).map((s) => ({ startIso: isoWithOffset(new Date(s.startMs)), startMs: s.startMs, placesLeft: s.placesLeft })),
+        times: slots.filter((s) => s.date === date).map((s) => ({ startIso: s.startIso, startMs: s.startMs, placesLeft: s.placesLeft })),
         value: undefined, late: false, submitLabel: view.t('reschedule.submit'),
       }));
     }

@@ -92,10 +92,8 @@ export function OfficeChoicePage(props: ChoiceCommon & {
                 return (
                   <div class="form-group-radio">
                     <input type="radio" id={id} name="office" class="form-radio" value={o.id} checked={o.id === props.value} aria-describedby={`${id}-detail`} />
-                    <label class="form-label" for={id}>
-                      <span safe>{o.name}</span>
-                      <span class="office-choice-detail" id={`${id}-detail`} safe>{[o.address, o.detail].filter(Boolean).join(' · ')}</span>
-                    </label>
+                    <label class="form-label" for={id} safe>{o.name}</label>
+                    <span class="form-hint office-choice-detail" id={`${id}-detail`} safe>{[o.address, o.detail].filter(Boolean).join(' · ')}</span>
                   </div>
                 );
               })}

@@ -1,0 +1,379 @@
+/**
+ * The booking benchmarks of `npm run bench`, on one database (SQLite or PostgreSQL), each on a server process of
+ * its own with a fresh database:
+ *
+ * 1. Bookings per second through the API: many clients (autocannon connections) each hold a time
+ *    (POST /api/v1/holds) and then book it (POST /api/v1/bookings, an e-mail of its own per booking). All of them
+ *    race for the first few free slots of one office and service (bench/samples.ts SAMPLE_BOOKING), so the same
+ *    slot rows are written by every request: the worst case for contention. A hold that comes too late gets 409
+ *    with the next free times, and the clients move on to those; the refusals are counted. The twin is
+ *    POST /bench/insert of the same server: one single-row insert transaction per request, measured with the same
+ *    connections, alternating with the bookings round by round.
+ * 2. Free times of that office over the whole 8 weeks (GET /api/v1/offices/{id}/availability), with the bookings of
+ *    (1) in the database: the latency of each request at one connection, through HTTP, and the time of
+ *    `availability()` itself in this process on the same database, with its two parts.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { availability } from '../src/app/booking/bookings.js';
+import { loadConfig } from '../src/config.js';
+import { isBookableService } from '../src/domain/booking/booking-config.js';
+import { slotsFor } from '../src/domain/booking/slots.js';
+import { startBookingRuntime } from '../src/web/booking-runtime.js';
+import { loadDeps } from '../src/web/server.js';
+import { median, quantile, serverCpuUs, startServer } from './lib.js';
+import { SAMPLE_BOOKING } from './samples.js';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export interface BookingBenchOptions {
+  rounds: number;
+  seconds: number;
+  connections: number;
+  /** PostgreSQL server to use; the benchmark makes a schema of its own there and drops it afterwards. */
+  postgresUrl: string;
+}
+
+export interface Latencies {
+  requests: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+export interface BookingBenchResult {
+  database: DatabaseKind;
+  bookings: {
+    bookingsPerS: number;
+    insertsPerS: number;
+    ratio: number;
+    goal: number;
+    met: boolean;
+    /** Holds refused (409: the slot filled up meanwhile) per second. */
+    refusalsPerS: number;
+    /** Hold and booking requests per second together. */
+    apiRequestsPerS: number;
+    p99Ms: { booking: number; insert: number };
+    serverCpuUs: { perBooking: number | null; perInsert: number | null };
+    rounds: { bookings: number[]; inserts: number[]; refusals: number[] };
+    /** Bookings answered 201 in the whole run (warm-up included), and bookings in the database afterwards. */
+    booked: number;
+    inDatabase: number;
+    slotsFilled: number;
+  };
+  availability: {
+    goalP99Ms: number;
+    met: boolean;
+    /** Free times in the answer, and times in the 8 weeks. */
+    slots: { free: number; total: number };
+    bytes: number;
+    http: Latencies;
+    httpBrotli: Latencies;
+    inProcess: { availability: Latencies; slotsFor: Latencies; placesTaken: Latencies };
+  };
+}
+
+const json = { 'content-type': 'application/json' };
+
+/** The first free slots of the office, which every client races for; moved on by the next free times a 409 gives. */
+export class Race {
+  private slots: { start: string; ms: number }[] = [];
+  exhausted = false;
+
+  constructor(private readonly count: number = SAMPLE_BOOKING.raceSlots) {}
+
+  set(next: { start: string }[]): void {
+    if (next.length === 0) {
+      this.exhausted = true;
+      return;
+    }
+    const first = Date.parse(next[0]!.start);
+    // Answers arrive out of order: never go back to slots older than the ones known.
+    if (this.slots.length > 0 && first < this.slots[0]!.ms) return;
+    this.slots = next.slice(0, this.count).map((s) => ({ start: s.start, ms: Date.parse(s.start) }));
+  }
+
+  pick(): string {
+    return this.slots[Math.floor(Math.random() * this.slots.length)]!.start;
+  }
+}
+
+let emails = 0;
+const emailPrefix = `bench-${Date.now().toString(36)}`;
+
+interface Counts {
+  held: number;
+  refused: number;
+  booked: number;
+  unexpected: Map<string, number>;
+}
+
+function unexpected(counts: Counts, what: string, status: number): void {
+  const key = `${what} ${status}`;
+  counts.unexpected.set(key, (counts.unexpected.get(key) ?? 0) + 1);
+}
+
+export async function bookingRound(base: string, pid: number | undefined, race: Race, seconds: number, connections: number) {
+  const counts: Counts = { held: 0, refused: 0, booked: 0, unexpected: new Map() };
+  type Context = { holdId?: string | undefined };
+  const before = serverCpuUs(pid);
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/holds',
+        headers: json,
+        setupRequest: (request) => ({
+          ...request,
+          body: JSON.stringify({ officeId: SAMPLE_BOOKING.officeId, service: SAMPLE_BOOKING.service, start: race.pick(), people: SAMPLE_BOOKING.people }),
+        }),
+        onResponse: (status, body, context) => {
+          const ctx = context as Context;
+          ctx.holdId = undefined;
+          if (status === 201) {
+            counts.held++;
+            ctx.holdId = (JSON.parse(body) as { holdId: string }).holdId;
+          } else if (status === 409) {
+            counts.refused++;
+            race.set((JSON.parse(body) as { nextSlots?: { start: string }[] }).nextSlots ?? []);
+          } else {
+            unexpected(counts, 'hold', status);
+          }
+        },
+      },
+      {
+        method: 'POST',
+        path: '/api/v1/bookings',
+        headers: json,
+        // No hold (it was refused): autocannon starts this client's sequence again with a hold.
+        setupRequest: (request, context) => {
+          const holdId = (context as Context).holdId;
+          if (!holdId) return null as unknown as autocannon.Request;
+          const email = `${emailPrefix}-${emails++}@example.com`;
+          return { ...request, body: JSON.stringify({ holdId, name: SAMPLE_BOOKING.name, email, language: SAMPLE_BOOKING.language }) };
+        },
+        onResponse: (status) => {
+          if (status === 201) counts.booked++;
+          else unexpected(counts, 'booking', status);
+        },
+      },
+    ],
+  });
+  const after = serverCpuUs(pid);
+  if (result.errors > 0 || result.timeouts > 0) throw new Error(`bookings: ${result.errors} errors, ${result.timeouts} timeouts`);
+  if (counts.unexpected.size > 0) throw new Error(`bookings: unexpected answers ${JSON.stringify([...counts.unexpected])}`);
+  if (race.exhausted) throw new Error('bookings: the office ran out of free slots: run with fewer BENCH_SECONDS or BENCH_ROUNDS');
+  return {
+    booked: counts.booked,
+    bookingsPerS: counts.booked / result.duration,
+    refusalsPerS: counts.refused / result.duration,
+    requestsPerS: result.requests.total / result.duration,
+    p99Ms: result.latency.p99,
+    cpuUsPerBooking: before === null || after === null ? null : (after - before) / Math.max(counts.booked, 1),
+  };
+}
+
+export async function insertRound(base: string, pid: number | undefined, seconds: number, connections: number) {
+  const before = serverCpuUs(pid);
+  const result = await autocannon({ url: `${base}/bench/insert`, method: 'POST', connections, duration: seconds });
+  const after = serverCpuUs(pid);
+  if (result.errors + result.timeouts + result.non2xx > 0) throw new Error(`POST /bench/insert: ${result.errors} errors, ${result.non2xx} non-2xx`);
+  return {
+    insertsPerS: result.requests.total / result.duration,
+    p99Ms: result.latency.p99,
+    cpuUsPerInsert: before === null || after === null ? null : (after - before) / Math.max(result.requests.total, 1),
+  };
+}
+
+function latencies(ms: number[]): Latencies {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const round = (x: number) => Number(x.toFixed(3));
+  return {
+    requests: sorted.length,
+    p50Ms: round(quantile(sorted, 0.5)),
+    p90Ms: round(quantile(sorted, 0.9)),
+    p99Ms: round(quantile(sorted, 0.99)),
+    maxMs: round(sorted[sorted.length - 1] ?? 0),
+  };
+}
+
+/** One request at a time over one kept-alive connection; the time of each from sending to the last byte. */
+async function sequentialGets(url: string, headers: Record<string, string>, seconds: number): Promise<{ ms: number[]; bytes: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const get = () => new Promise<{ status: number; bytes: number }>((resolve, reject) => {
+    const req = httpRequest(url, { agent, headers }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => { bytes += chunk.length; });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  try {
+    const ms: number[] = [];
+    let bytes = 0;
+    const warmUntil = performance.now() + 1_000;
+    while (performance.now() < warmUntil) await get();
+    const until = performance.now() + seconds * 1_000;
+    while (performance.now() < until) {
+      const t0 = performance.now();
+      const res = await get();
+      ms.push(performance.now() - t0);
+      if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+      bytes = res.bytes;
+    }
+    return { ms, bytes };
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** `availability()` and its two parts (the slots of 8 weeks; the places taken, from the database), timed in this process. */
+async function inProcessAvailability(env: Record<string, string>, seconds: number) {
+  const base = loadDeps(loadConfig({ ...env, LOG_LEVEL: 'silent' }));
+  const runtime = await startBookingRuntime(base, { jobs: false });
+  try {
+    const { ports } = runtime;
+    const { officeId, service } = SAMPLE_BOOKING;
+    const office = ports.directory.byId.get(officeId)!;
+    if (!isBookableService(service)) throw new Error(`${service} is not a bookable service`);
+    const timed = async (work: () => unknown): Promise<number[]> => {
+      const ms: number[] = [];
+      for (let i = 0; i < 200; i++) await work();
+      const until = performance.now() + seconds * 1_000;
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        await work();
+        ms.push(performance.now() - t0);
+      }
+      return ms;
+    };
+    const whole = await timed(() => availability(ports, { officeId, service, people: SAMPLE_BOOKING.people, now: new Date() }));
+    const slots = await timed(() => slotsFor({ office, service, config: ports.config, holidays: ports.directory.holidays, now: new Date() }));
+    const all = slotsFor({ office, service, config: ports.config, holidays: ports.directory.holidays, now: new Date() });
+    const taken = await timed(() => ports.store.placesTaken(officeId, service, all[0]!.startMs, all[all.length - 1]!.startMs + 1, Date.now()));
+    const db = runtime.database.db;
+    const inDatabase = await db.selectFrom('bookings').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const full = await db.selectFrom('slot_usage').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('office_id', '=', officeId).where('service', '=', service).where(sql`used`, '>=', sql`capacity`).executeTakeFirstOrThrow();
+    const over = await db.selectFrom('slot_usage').select((eb) => eb.fn.countAll<number>().as('n')).where(sql`used`, '>', sql`capacity`).executeTakeFirstOrThrow();
+    if (Number(over.n) > 0) throw new Error('a slot has more places taken than it has');
+    const answer = await availability(ports, { officeId, service, people: SAMPLE_BOOKING.people, now: new Date() });
+    return {
+      freeSlots: answer.ok ? answer.slots.length : 0, totalSlots: all.length,
+      availability: latencies(whole), slotsFor: latencies(slots), placesTaken: latencies(taken),
+      inDatabase: Number(inDatabase.n), slotsFilled: Number(full.n),
+    };
+  } finally {
+    await runtime.close();
+  }
+}
+
+/** Runs both benchmarks on one database; null when PostgreSQL cannot be reached. */
+export async function bookingBench(database: DatabaseKind, options: BookingBenchOptions): Promise<BookingBenchResult | null> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ics-bench-'));
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    BOOKING_CONFIG: join('bench', 'booking.yaml'),
+    BOOKING_RATE_LIMIT_MAX: '10000000',
+    MAX_HOLDS_PER_CLIENT: '1000000',
+    // No mail sender or scheduled jobs in the server: the benchmark measures the requests alone.
+    JOBS: 'false',
+  };
+  let schema: string | null = null;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: options.postgresUrl });
+    await client.connect();
+    try { await client.query(statement); } finally { await client.end(); }
+  };
+  try {
+    if (database === 'postgres') {
+      schema = `bench_${process.pid}_${Date.now().toString(36)}`;
+      try {
+        await admin(`create schema "${schema}"`);
+      } catch (error) {
+        console.error(`PostgreSQL at ${options.postgresUrl} cannot be reached (${(error as Error).message}): skipped`);
+        schema = null;
+        return null;
+      }
+      env.DATABASE_URL = `${options.postgresUrl}${options.postgresUrl.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`;
+    }
+    const server = await startServer(env);
+    let booking;
+    let http;
+    let httpBrotli;
+    let booked = 0;
+    try {
+      const { base, pid } = server;
+      const { connections, seconds } = options;
+      const race = new Race();
+      const url = `${base}/api/v1/offices/${SAMPLE_BOOKING.officeId}/availability?service=${SAMPLE_BOOKING.service}&people=${SAMPLE_BOOKING.people}`;
+      race.set(((await (await fetch(url)).json()) as { slots: { start: string }[] }).slots);
+
+      booked += (await bookingRound(base, pid, race, 2, connections)).booked;
+      await insertRound(base, pid, 2, connections);
+      const rounds: Awaited<ReturnType<typeof bookingRound>>[] = [];
+      const inserts: Awaited<ReturnType<typeof insertRound>>[] = [];
+      for (let i = 0; i < options.rounds; i++) {
+        const round = await bookingRound(base, pid, race, seconds, connections);
+        booked += round.booked;
+        rounds.push(round);
+        inserts.push(await insertRound(base, pid, seconds, connections));
+      }
+      const cpu = (xs: (number | null)[]) => (xs.every((x) => x !== null) ? Math.round(median(xs as number[])) : null);
+      const bookingsPerS = median(rounds.map((r) => r.bookingsPerS));
+      const insertsPerS = median(inserts.map((r) => r.insertsPerS));
+      booking = {
+        bookingsPerS: Math.round(bookingsPerS),
+        insertsPerS: Math.round(insertsPerS),
+        ratio: Number((bookingsPerS / insertsPerS).toFixed(3)),
+        goal: 0.5,
+        met: bookingsPerS / insertsPerS >= 0.5,
+        refusalsPerS: Math.round(median(rounds.map((r) => r.refusalsPerS))),
+        apiRequestsPerS: Math.round(median(rounds.map((r) => r.requestsPerS))),
+        p99Ms: { booking: median(rounds.map((r) => r.p99Ms)), insert: median(inserts.map((r) => r.p99Ms)) },
+        serverCpuUs: { perBooking: cpu(rounds.map((r) => r.cpuUsPerBooking)), perInsert: cpu(inserts.map((r) => r.cpuUsPerInsert)) },
+        rounds: {
+          bookings: rounds.map((r) => Math.round(r.bookingsPerS)),
+          inserts: inserts.map((r) => Math.round(r.insertsPerS)),
+          refusals: rounds.map((r) => Math.round(r.refusalsPerS)),
+        },
+      };
+
+      const plain = await sequentialGets(url, {}, seconds);
+      const brotli = await sequentialGets(url, { 'accept-encoding': 'br, gzip' }, seconds);
+      http = { ...latencies(plain.ms), bytes: plain.bytes };
+      httpBrotli = latencies(brotli.ms);
+    } finally {
+      await server.stop();
+    }
+    const inProcess = await inProcessAvailability(env, Math.min(options.seconds, 3));
+    return {
+      database,
+      bookings: { ...booking, booked, inDatabase: inProcess.inDatabase, slotsFilled: inProcess.slotsFilled },
+      availability: {
+        goalP99Ms: 5,
+        met: http.p99Ms < 5,
+        slots: { free: inProcess.freeSlots, total: inProcess.totalSlots },
+        bytes: http.bytes,
+        http: { requests: http.requests, p50Ms: http.p50Ms, p90Ms: http.p90Ms, p99Ms: http.p99Ms, maxMs: http.maxMs },
+        httpBrotli,
+        inProcess: { availability: inProcess.availability, slotsFor: inProcess.slotsFor, placesTaken: inProcess.placesTaken },
+      },
+    };
+  } finally {
+    if (schema) await admin(`drop schema if exists "${schema}" cascade`);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
