@@ -75,6 +75,8 @@ export interface BookingBenchResult {
     bytes: number;
     http: Latencies;
     httpBrotli: Latencies;
+    /** The same answer already prepared (GET /bench/prepared/availability): the floor HTTP and the machine set. */
+    httpPrepared: Latencies;
     inProcess: { availability: Latencies; slotsFor: Latencies; placesTaken: Latencies };
   };
 }
@@ -313,6 +315,7 @@ export async function bookingBench(database: DatabaseKind, options: BookingBench
     let booking;
     let http;
     let httpBrotli;
+    let httpPrepared;
     let booked = 0;
     try {
       const { base, pid } = server;
@@ -353,8 +356,11 @@ export async function bookingBench(database: DatabaseKind, options: BookingBench
 
       const plain = await sequentialGets(url, {}, seconds);
       const brotli = await sequentialGets(url, { 'accept-encoding': 'br, gzip' }, seconds);
+      // The same bytes already prepared, measured the same way: what HTTP and this machine cost on their own.
+      const prepared = await sequentialGets(`${base}/bench/prepared/availability`, {}, seconds);
       http = { ...latencies(plain.ms), bytes: plain.bytes };
       httpBrotli = latencies(brotli.ms);
+      httpPrepared = latencies(prepared.ms);
     } finally {
       await server.stop();
     }
@@ -369,6 +375,7 @@ export async function bookingBench(database: DatabaseKind, options: BookingBench
         bytes: http.bytes,
         http: { requests: http.requests, p50Ms: http.p50Ms, p90Ms: http.p90Ms, p99Ms: http.p99Ms, maxMs: http.maxMs },
         httpBrotli,
+        httpPrepared,
         inProcess: { availability: inProcess.availability, slotsFor: inProcess.slotsFor, placesTaken: inProcess.placesTaken },
       },
     };

@@ -3,6 +3,8 @@
  * bookings, the booking's own token, and every refusal naming its field. The clock stands still at Wednesday
  * 25 November 2026, 11:00 in Denmark, unless a test moves it.
  */
+import Value from 'typebox/value';
+import { AvailabilityResponse } from '../../src/web/schemas/booking-schemas.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -45,7 +47,11 @@ const fields = (res: LightMyRequestResponse) => (json(res).errors ?? []).map((e)
 describe(`the booking API on ${TEST_DATABASE}`, () => {
   it('lists free times for 8 weeks with their Danish offset and places left', async () => {
     const res = await get('/api/v1/offices/ics-copenhagen/availability?service=cpr-registration');
+    assert.match(String(res.headers['content-type']), /^application\/json; charset=utf-8$/);
     const body = json(res);
+    // The answer is written by hand for speed: it must still be what the OpenAPI document promises.
+    assert.deepEqual([...Value.Errors(AvailabilityResponse, body)].map((e) => `${e.instancePath}: ${e.message}`), []);
+    assert.deepEqual(Object.keys(body), ['officeId', 'service', 'people', 'timeZone', 'from', 'to', 'bookableOnline', 'slots']);
     assert.equal(body.timeZone, 'Europe/Copenhagen');
     assert.equal(body.from, '2026-11-25');
     assert.equal(body.to, '2027-01-19');

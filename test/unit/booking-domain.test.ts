@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { reminderDue } from '../../src/app/booking/bookings.js';
-import { appointmentCalendar } from '../../src/app/booking/appointment-calendar.js';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { type AppointmentEvent, appointmentCalendar, escapeText, foldLine } from '../../src/app/booking/appointment-calendar.js';
 import { backoffMs } from '../../src/app/booking/outbox-worker.js';
 import { SlotCache } from '../../src/app/booking/slot-cache.js';
 import { BOOKABLE_SERVICES } from '../../src/domain/booking/booking-config.js';
@@ -179,6 +180,50 @@ describe('the times kept for the day (SlotCache)', () => {
         if (early && early.startMs < t + config.leadMinutes * 60_000) assert.equal(cache.at(o, service, now, early.startMs), undefined, 'too soon');
       },
     ), { numRuns: 300 });
+  });
+});
+
+/** The appointment as ical-generator writes it: what appointmentCalendar was before it was written by hand. */
+function withIcalGenerator(event: AppointmentEvent): string {
+  const local = (ms: number) => { const { date, minutes } = localMoment(new Date(ms)); return `${date}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00`; };
+  const vtimezone = appointmentCalendar(event).split('\r\n');
+  const calendar = ical({
+    prodId: { company: 'International Citizen Service', product: 'ICS booking', language: event.lang.toUpperCase() },
+    method: event.cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
+    timezone: { name: null, generator: () => vtimezone.slice(vtimezone.indexOf('BEGIN:VTIMEZONE'), vtimezone.indexOf('END:VTIMEZONE') + 1).join('\r\n') },
+  });
+  calendar.createEvent({
+    id: `${event.bookingId}@ics-booking`, sequence: event.sequence, start: local(event.startMs), end: local(event.endMs), timezone: 'Europe/Copenhagen',
+    stamp: new Date(event.stampMs), summary: event.summary, description: event.description, location: event.location, url: event.url,
+    status: event.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+  });
+  return calendar.toString();
+}
+
+describe('the appointment calendar file, written by hand', () => {
+  it('is byte for byte what ical-generator writes, for any texts and times (property)', () => {
+    const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.stringMatching(/^[a-zæøå ;,\\\r\n]{0,160}$/));
+    fc.assert(fc.property(
+      fc.record({
+        bookingId: fc.stringMatching(/^[A-Za-z0-9_-]{22}$/), sequence: fc.integer({ min: 1, max: 50 }),
+        startMs: fc.integer({ min: Date.parse('2026-01-01'), max: Date.parse('2030-12-31') }).map((ms) => Math.floor(ms / 300_000) * 300_000),
+        minutes: fc.constantFrom(10, 15, 20, 30), summary: text, description: text, location: text,
+        url: fc.webUrl(), cancelled: fc.boolean(), stampMs: fc.integer({ min: 0, max: Date.parse('2031-01-01') }), lang: fc.constantFrom('en' as const, 'da' as const),
+      }),
+      ({ minutes, ...e }) => {
+        const event = { ...e, endMs: e.startMs + minutes * 60_000 };
+        assert.equal(appointmentCalendar(event), withIcalGenerator(event));
+      },
+    ), { numRuns: 400 });
+  });
+
+  it('folds long lines at 75 octets, counting Danish letters as two', () => {
+    const line = `DESCRIPTION:${'æ'.repeat(40)}`;
+    const folded = foldLine(line).split('\r\n');
+    assert.ok(folded.every((l) => Buffer.byteLength(l) <= 75), folded.join('|'));
+    assert.equal(folded.map((l, i) => (i === 0 ? l : l.slice(1))).join(''), line);
+    assert.equal(escapeText('a;b,c\\d\r\ne'), 'a\\;b\\,c\\\\d\\ne');
   });
 });
 

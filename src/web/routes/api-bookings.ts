@@ -11,7 +11,7 @@ import {
 } from '../../app/booking/bookings.js';
 import { manageUrl } from '../../app/booking/messages.js';
 import type { FieldError } from '../../domain/answers/validate-answers.js';
-import { type LocalDate, compareDates, parseLocalDate } from '../../domain/dates/local-date.js';
+import { compareDates, parseLocalDate } from '../../domain/dates/local-date.js';
 import { ZONE, isoWithOffset } from '../../domain/time/copenhagen-clock.js';
 import type { Booking } from '../../ports/booking-store.js';
 import type { AppDeps } from '../deps.js';
@@ -75,10 +75,11 @@ export function registerBookingApi(app: FastifyInstance, deps: AppDeps): void {
     const result = await availability(ports, { officeId: request.params.id, service, people, from: fromDate, to: toDate, now });
     if (!result.ok && result.error !== 'no-hours') return officeProblem(reply, result.error, 'id');
     const last = compareDates(toDate, window.last) > 0 ? window.last : toDate;
-    return {
-      officeId: request.params.id, service, people, timeZone: ZONE, from: fromDate, to: last as LocalDate,
-      bookableOnline: result.ok, slots: result.ok ? result.slots.map(slotJson) : [],
-    };
+    const head = JSON.stringify({ officeId: request.params.id, service, people, timeZone: ZONE, from: fromDate, to: last, bookableOnline: result.ok });
+    // Up to 8 weeks of times: written straight from the times' kept ISO strings (only digits and signs, nothing to
+    // escape) rather than through the schema's serializer, which took most of this answer's time.
+    const slots = result.ok ? result.slots.map((s) => `{"start":"${s.startIso}","end":"${s.endIso}","placesLeft":${s.placesLeft}}`).join(',') : '';
+    return reply.type('application/json; charset=utf-8').send(`${head.slice(0, -1)},"slots":[${slots}]}`);
   });
 
   app.post<{ Body: Type.Static<typeof HoldRequest> }>('/api/v1/holds', {

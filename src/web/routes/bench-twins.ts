@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { SAMPLE_PLAN_QUERY, SAMPLE_PLAN_REQUEST } from '../../../bench/samples.js';
+import { SAMPLE_BOOKING, SAMPLE_PLAN_QUERY, SAMPLE_PLAN_REQUEST } from '../../../bench/samples.js';
 import type { AppDeps } from '../deps.js';
 
 export function registerBenchRoutes(app: FastifyInstance, deps: Pick<AppDeps, 'booking' | 'clock'>): void {
@@ -17,7 +17,7 @@ export function registerBenchRoutes(app: FastifyInstance, deps: Pick<AppDeps, 'b
   let finder: Promise<string> | undefined;
   const prepare = async (request: InjectOptions): Promise<string> => {
     const res = await app.inject(request);
-    if (res.statusCode !== 200) throw new Error('The bench sample does not give a plan');
+    if (res.statusCode !== 200) throw new Error(`The bench sample ${request.url} answers ${res.statusCode}`);
     return res.payload;
   };
   app.post('/bench/prepared/plan', { schema: { hide: true } }, async (_request, reply) => {
@@ -31,6 +31,12 @@ export function registerBenchRoutes(app: FastifyInstance, deps: Pick<AppDeps, 'b
   app.get('/bench/prepared/plan-page', { schema: { hide: true } }, async (_request, reply) => {
     page ??= prepare({ method: 'GET', url: `/plan/result?${SAMPLE_PLAN_QUERY}` });
     return reply.type('text/html; charset=utf-8').send(await page);
+  });
+  // The free times of the sample office, prepared once: the floor that HTTP itself sets for the availability's latency.
+  let availability: Promise<string> | undefined;
+  app.get('/bench/prepared/availability', { schema: { hide: true } }, async (_request, reply) => {
+    availability ??= prepare({ method: 'GET', url: `/api/v1/offices/${SAMPLE_BOOKING.officeId}/availability?service=${SAMPLE_BOOKING.service}&people=${SAMPLE_BOOKING.people}` });
+    return reply.type('application/json; charset=utf-8').send(await availability);
   });
   app.post('/bench/insert', { schema: { hide: true } }, async (_request, reply) => {
     const id = randomBytes(16).toString('base64url');
