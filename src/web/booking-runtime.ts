@@ -3,11 +3,11 @@
  * with SMTP_URL, .eml files otherwise), the outbox sender and the scheduled jobs. Every process may run the jobs:
  * each step is a guarded update, so two processes never do the same work twice.
  */
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { kyselyBookingStore } from '../adapters/db/booking-store.js';
 import { type OpenDatabase, openDatabase } from '../adapters/db/database.js';
 import { fileMailer, smtpMailer } from '../adapters/mail/mailer.js';
+import { randomPool } from '../adapters/random/random-pool.js';
 import { type BookingPorts, housekeeping } from '../app/booking/bookings.js';
 import { SlotCache } from '../app/booking/slot-cache.js';
 import { DEFAULT_OUTBOX, type Worker, startOutboxWorker } from '../app/booking/outbox-worker.js';
@@ -50,7 +50,7 @@ export async function startBookingRuntime(base: BaseDeps, options: RuntimeOption
     config: base.bookingConfig,
     slots: new SlotCache(base.offices, base.bookingConfig),
     messages: { t: (lang, key, params) => base.texts.t(lang, key, params), directory: base.offices, rules: base.rules, publicUrl: config.publicUrl, eraseAfterDays: base.bookingConfig.eraseAfterDays },
-    random: (count) => randomBytes(count),
+    random: randomPool(),
     onMessage: () => worker?.kick(),
   };
   if (jobs) worker = startOutboxWorker(store, mailer, base.clock, { ...DEFAULT_OUTBOX, leaseMs: config.outboxLeaseMs, domain, intervalMs: options.outboxIntervalMs ?? 2_000, onError });

@@ -9,6 +9,7 @@ import type {
   Attempt, BookResult, Booking, BookingStore, Hold, HoldResult, NewBooking, NewHold, NewMessage, OutgoingMessage, SlotKey, TokenState,
 } from '../../ports/booking-store.js';
 import { isUniqueViolation, withRetry } from './errors.js';
+import { type Transact, groupCommit } from './group-commit.js';
 import type { BookingsTable, Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -176,6 +177,8 @@ async function bookInOneStatement(db: Kysely<Database>, input: NewBooking, messa
 
 export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres' = 'sqlite'): BookingStore {
   const postgres = dialect === 'postgres';
+  // SQLite: transactions that arrive together are committed together (group-commit.ts); PostgreSQL: as they come.
+  const transact: Transact = postgres ? (work) => db.transaction().execute(work) : groupCommit(db);
   return {
     async placesTaken(officeId, service, fromMs, toMs, nowMs) {
       const [usage, expired] = await Promise.all([
@@ -205,7 +208,7 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
 
     async hold(hold: NewHold): Promise<HoldResult> {
       if (postgres && (await withRetry(() => holdInOneStatement(db, hold))) === 'held') return 'held';
-      return withRetry(() => db.transaction().execute(async (trx) => {
+      return withRetry(() => transact(async (trx) => {
         let taken = await takePlaces(trx, hold, hold.people, hold.capacity);
         if (!taken && (await releaseExpired(trx, hold.nowMs, hold)) > 0) taken = await takePlaces(trx, hold, hold.people, hold.capacity);
         if (!taken) return 'full';
@@ -230,7 +233,7 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
       try {
         const fast = postgres ? await withRetry(() => bookInOneStatement(db, input, message)) : undefined;
         if (fast) return fast;
-        return await withRetry(() => db.transaction().execute(async (trx): Promise<BookResult> => {
+        return await withRetry(() => transact(async (trx): Promise<BookResult> => {
           const hold = await trx.updateTable('holds').set({ status: 'used' })
             .where('id', '=', input.holdId).where('status', '=', 'active').where('expires_ms', '>', input.nowMs)
             .returningAll().executeTakeFirst();
@@ -278,7 +281,7 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
     },
 
     async cancel(bookingId, version, nowMs, message) {
-      return withRetry(() => db.transaction().execute(async (trx) => {
+      return withRetry(() => transact(async (trx) => {
         const row = await trx.updateTable('bookings')
           .set({ status: 'cancelled', version: sql`version + 1`, updated_ms: nowMs })
           .where('id', '=', bookingId).where('version', '=', version).where('status', '=', 'confirmed')
@@ -293,7 +296,7 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
 
     async reschedule(bookingId, version, to, tokenHash, nowMs, message) {
       try {
-        return await withRetry(() => db.transaction().execute(async (trx) => {
+        return await withRetry(() => transact(async (trx) => {
           const before = await trx.selectFrom('bookings').selectAll().where('id', '=', bookingId).executeTakeFirst();
           const row = await trx.updateTable('bookings')
             .set({ start_ms: to.startMs, end_ms: to.endMs, version: sql`version + 1`, reminded: 0, updated_ms: nowMs })
@@ -355,7 +358,7 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
     },
 
     async queueReminder(bookingId, version, tokenHash, nowMs, message) {
-      return withRetry(() => db.transaction().execute(async (trx) => {
+      return withRetry(() => transact(async (trx) => {
         const marked = await trx.updateTable('bookings').set({ reminded: 1 })
           .where('id', '=', bookingId).where('version', '=', version).where('reminded', '=', 0).where('status', '=', 'confirmed')
           .executeTakeFirst();
@@ -368,7 +371,7 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
 
     async queueLink(bookingId, version, tokenHash, nowMs, message) {
       try {
-        return await withRetry(() => db.transaction().execute(async (trx) => {
+        return await withRetry(() => transact(async (trx) => {
           const booking = await trx.selectFrom('bookings').select('id')
             .where('id', '=', bookingId).where('version', '=', version).where('status', '=', 'confirmed')
             .executeTakeFirst();
@@ -384,7 +387,7 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
     },
 
     async releaseExpiredHolds(nowMs) {
-      return withRetry(() => db.transaction().execute((trx) => releaseExpired(trx, nowMs)));
+      return withRetry(() => transact((trx) => releaseExpired(trx, nowMs)));
     },
 
     async markPast(nowMs) {
@@ -394,7 +397,7 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
     },
 
     async erasePersonalData(endedBeforeMs, nowMs) {
-      return withRetry(() => db.transaction().execute(async (trx) => {
+      return withRetry(() => transact(async (trx) => {
         const erased = await trx.updateTable('bookings')
           .set({ name: null, email: null, email_key: null, phone: null, erased_ms: nowMs })
           .where('erased_ms', 'is', null).where('end_ms', '<', endedBeforeMs)
