@@ -71,7 +71,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   await registerStaticAssets(app);
   await registerForms(app, { secret: deps.cookieSecret, secure: deps.config.publicUrl.startsWith('https://') });
 
-  registerHealth(app);
+  registerHealth(app, deps);
   registerPages(app, deps);
   registerQuestionnaire(app, deps);
   registerPlanPages(app, deps);

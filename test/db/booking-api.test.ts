@@ -3,11 +3,11 @@
  * bookings, the booking's own token, and every refusal naming its field. The clock stands still at Wednesday
  * 25 November 2026, 11:00 in Denmark, unless a test moves it.
  */
-import Value from 'typebox/value';
-import { AvailabilityResponse } from '../../src/web/schemas/booking-schemas.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import Value from 'typebox/value';
+import { AvailabilityResponse } from '../../src/web/schemas/booking-schemas.js';
 import { TEST_DATABASE, type TestRuntime, testApp, testDeps, testRuntime } from '../helpers.js';
 
 let app: FastifyInstance;
@@ -323,6 +323,25 @@ describe(`limits on booking on ${TEST_DATABASE}`, () => {
     } finally {
       await limited.close();
       await limitedRt.close();
+    }
+  });
+});
+
+describe(`readiness on ${TEST_DATABASE}`, () => {
+  it('answers 200 while the database answers, and 503 (not 500) once it is gone', async () => {
+    const own = await testRuntime({ ...testDeps(), clock });
+    const ownApp = await testApp({}, { clock, runtime: own });
+    try {
+      const ok = await ownApp.inject('/healthz');
+      assert.equal(ok.statusCode, 200);
+      assert.deepEqual(ok.json(), { status: 'ok' });
+      await own.database.close();
+      const gone = await ownApp.inject('/healthz');
+      assert.equal(gone.statusCode, 503);
+      assert.deepEqual(gone.json(), { status: 'unavailable', reason: 'database' });
+    } finally {
+      await ownApp.close();
+      await own.close().catch(() => undefined);
     }
   });
 });

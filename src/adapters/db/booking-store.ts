@@ -447,6 +447,10 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
       return Number(row?.n ?? 0);
     },
 
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+
     async benchInsert(id, atMs) {
       await db.transaction().execute((trx) => trx.insertInto('bench_inserts').values({ id, at_ms: atMs }).execute());
     },
