@@ -20,6 +20,8 @@ export interface NewHold extends SlotKey {
   capacity: number;
   /** Who asked (a hash of their address), for the limit on holds per client. */
   clientKey: string;
+  /** The most live holds one client may have: with this many already, the hold is refused ('too-many-holds'). */
+  maxHolds: number;
   nowMs: number;
   expiresMs: number;
 }

@@ -110,6 +110,14 @@ describe(`booking on ${TEST_DATABASE}`, () => {
     for (const s of slots.slice(20, 24)) results.push(await placeHold(rt.ports, { officeId: OFFICE, service: SERVICE, startMs: s.startMs, people: 1, clientKey: key, now: NOW, maxHoldsPerClient: 3 }));
     assert.deepEqual(results.map((r) => r.ok), [true, true, true, false]);
     assert.deepEqual(results[3], { ok: false, error: 'too-many-holds', max: 3 });
+    const fourth = slots[23]!;
+    const taken = await rt.ports.store.placesTaken(OFFICE, SERVICE, fourth.startMs, fourth.startMs + 1, NOW.getTime());
+    assert.equal(taken.get(fourth.startMs) ?? 0, 0, 'the refused hold took no place');
+    // Many at once from one client: the limit holds under a race too, give or take what a race can slip past.
+    const racing = await Promise.all(slots.slice(-20).map((s) => placeHold(rt.ports, { officeId: OFFICE, service: SERVICE, startMs: s.startMs, people: 1, clientKey: 'racing-client', now: NOW, maxHoldsPerClient: 3 })));
+    const won = racing.filter((r) => r.ok).length;
+    assert.ok(won >= 3, `${won} holds`);
+    if (TEST_DATABASE === 'sqlite') assert.equal(won, 3, 'on SQLite the count and the hold are one transaction');
   });
 
   it('allows one active booking per e-mail per service, and says which', async () => {

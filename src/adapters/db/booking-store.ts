@@ -10,7 +10,7 @@ import type {
 } from '../../ports/booking-store.js';
 import { isUniqueViolation, withRetry } from './errors.js';
 import { type Transact, groupCommit } from './group-commit.js';
-import type { BookingsTable, Database } from './schema.js';
+import type { BookingsTable, Database, HoldsTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -116,9 +116,13 @@ class Refused extends Error {
  */
 async function holdInOneStatement(db: Kysely<Database>, hold: NewHold): Promise<'held' | 'full'> {
   const result = await sql<{ id: string }>`
-    with taken as (
+    with allowed as (
+      select 1 as ok where (
+        select count(*) from holds where client_key = ${hold.clientKey} and status = 'active' and expires_ms > ${hold.nowMs}
+      ) < ${hold.maxHolds}
+    ), taken as (
       insert into slot_usage (office_id, service, start_ms, capacity, used)
-      values (${hold.officeId}, ${hold.service}, ${hold.startMs}, ${hold.capacity}, ${hold.people})
+      select ${hold.officeId}, ${hold.service}, ${hold.startMs}, ${hold.capacity}, ${hold.people} from allowed
       on conflict (office_id, service, start_ms)
       do update set used = slot_usage.used + excluded.used, capacity = excluded.capacity
       where slot_usage.used + excluded.used <= excluded.capacity
@@ -132,6 +136,9 @@ async function holdInOneStatement(db: Kysely<Database>, hold: NewHold): Promise<
   return result.rows.length === 1 ? 'held' : 'full';
 }
 
+/** What a booking needs of its hold, which never changes once the hold is made. */
+type HoldFields = Pick<Selectable<HoldsTable>, 'office_id' | 'service' | 'start_ms' | 'end_ms' | 'people' | 'status' | 'expires_ms'>;
+
 /**
  * PostgreSQL only: a booking in one statement. The hold is read first (its office, time and party never change),
  * so the confirmation can be written; then one statement uses the hold (only if it is still active), writes the
@@ -139,8 +146,11 @@ async function holdInOneStatement(db: Kysely<Database>, hold: NewHold): Promise<
  * out why). A second active booking for the e-mail and service, or a reference drawn twice, fails the statement
  * as a whole, exactly as in a transaction.
  */
-async function bookInOneStatement(db: Kysely<Database>, input: NewBooking, message: (booking: Booking) => NewMessage): Promise<BookResult | undefined> {
-  const hold = await db.selectFrom('holds').selectAll().where('id', '=', input.holdId).executeTakeFirst();
+async function bookInOneStatement(
+  db: Kysely<Database>, input: NewBooking, message: (booking: Booking) => NewMessage, known: HoldFields | undefined,
+): Promise<BookResult | undefined> {
+  const hold = known ?? await db.selectFrom('holds').select(['office_id', 'service', 'start_ms', 'end_ms', 'people', 'status', 'expires_ms'])
+    .where('id', '=', input.holdId).executeTakeFirst();
   if (!hold || hold.status !== 'active' || hold.expires_ms <= input.nowMs) return undefined;
   const booking: Booking = {
     id: input.id, reference: input.reference, officeId: hold.office_id, service: hold.service, startMs: hold.start_ms, endMs: hold.end_ms,
@@ -179,6 +189,16 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
   const postgres = dialect === 'postgres';
   // SQLite: transactions that arrive together are committed together (group-commit.ts); PostgreSQL: as they come.
   const transact: Transact = postgres ? (work) => db.transaction().execute(work) : groupCommit(db);
+  // PostgreSQL: the holds this process made lately, so that booking one needs no read first. Only a shortcut: the
+  // booking's statement still uses the hold only if it is active in the database.
+  const recentHolds = new Map<string, HoldFields>();
+  const remember = (hold: NewHold) => {
+    if (recentHolds.size >= 10_000) recentHolds.delete(recentHolds.keys().next().value!);
+    recentHolds.set(hold.id, {
+      office_id: hold.officeId, service: hold.service, start_ms: hold.startMs, end_ms: hold.endMs, people: hold.people,
+      status: 'active', expires_ms: hold.expiresMs,
+    });
+  };
   return {
     async placesTaken(officeId, service, fromMs, toMs, nowMs) {
       const [usage, expired] = await Promise.all([
@@ -207,8 +227,15 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
     },
 
     async hold(hold: NewHold): Promise<HoldResult> {
-      if (postgres && (await withRetry(() => holdInOneStatement(db, hold))) === 'held') return 'held';
-      return withRetry(() => transact(async (trx) => {
+      if (postgres && (await withRetry(() => holdInOneStatement(db, hold))) === 'held') {
+        remember(hold);
+        return 'held';
+      }
+      const result = await withRetry(() => transact(async (trx): Promise<HoldResult> => {
+        const live = await trx.selectFrom('holds').select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('client_key', '=', hold.clientKey).where('status', '=', 'active').where('expires_ms', '>', hold.nowMs)
+          .executeTakeFirstOrThrow();
+        if (Number(live.n) >= hold.maxHolds) return 'too-many-holds';
         let taken = await takePlaces(trx, hold, hold.people, hold.capacity);
         if (!taken && (await releaseExpired(trx, hold.nowMs, hold)) > 0) taken = await takePlaces(trx, hold, hold.people, hold.capacity);
         if (!taken) return 'full';
@@ -218,6 +245,8 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
         }).execute();
         return 'held';
       }));
+      if (postgres && result === 'held') remember(hold);
+      return result;
     },
 
     async holdById(id) {
@@ -231,7 +260,9 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
 
     async book(input: NewBooking, message): Promise<BookResult> {
       try {
-        const fast = postgres ? await withRetry(() => bookInOneStatement(db, input, message)) : undefined;
+        const known = recentHolds.get(input.holdId);
+        recentHolds.delete(input.holdId);
+        const fast = postgres ? await withRetry(() => bookInOneStatement(db, input, message, known)) : undefined;
         if (fast) return fast;
         return await withRetry(() => transact(async (trx): Promise<BookResult> => {
           const hold = await trx.updateTable('holds').set({ status: 'used' })

@@ -112,12 +112,11 @@ export async function placeHold(
   const slot = ports.slots.at(found.office, found.service, input.now, input.startMs);
   if (!slot) return { ok: false, error: 'no-such-slot' };
   const nowMs = input.now.getTime();
-  if ((await ports.store.activeHolds(input.clientKey, nowMs)) >= input.maxHoldsPerClient) return { ok: false, error: 'too-many-holds', max: input.maxHoldsPerClient };
   const id = randomId(ports);
   const expiresMs = nowMs + ports.config.holdMinutes * 60_000;
   const result = input.people > slot.capacity ? 'full' : await ports.store.hold({
     id, officeId: found.office.id, service: found.service, startMs: slot.startMs, endMs: slot.endMs, people: input.people,
-    capacity: slot.capacity, clientKey: input.clientKey, nowMs, expiresMs,
+    capacity: slot.capacity, clientKey: input.clientKey, maxHolds: input.maxHoldsPerClient, nowMs, expiresMs,
   });
   if (result === 'full') return { ok: false, error: 'full', next: await nextFree(ports, found.office.id, found.service, input.people, input.now) };
   if (result === 'too-many-holds') return { ok: false, error: 'too-many-holds', max: input.maxHoldsPerClient };
