@@ -44,13 +44,21 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the compiled server (dist/, as `npm start` runs it) with these settings on top of the environment. */
+/** The flags `npm start` gives node (package.json's start script), so the benchmark runs the server as people do. */
+export function startFlags(): string[] {
+  const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const flags = /\bnode ((?:--\S+ )*)dist\/src\/web\/server\.js/.exec(start);
+  if (!flags) throw new Error(`package.json's start script does not run dist/src/web/server.js with node: ${start}`);
+  return flags[1]!.split(' ').filter(Boolean);
+}
+
+/** Starts the compiled server (dist/, with the flags of `npm start`) with these settings on top of the environment. */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // For profiling the server, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=.bench/profiles".
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const server: ChildProcess = spawn(process.execPath, [...nodeArgs, 'dist/src/web/server.js'], {
+  const server: ChildProcess = spawn(process.execPath, [...startFlags(), ...nodeArgs, 'dist/src/web/server.js'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BENCH_ROUTES: 'true', RATE_LIMIT_MAX: '10000000', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
