@@ -11,14 +11,14 @@
  * Run: node --import tsx --test --test-concurrency=1 e2e/booking.e2e.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Locator, Page, Response } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Locator, Page, Response } from 'playwright-core';
 import type { Lang } from '../src/domain/answers/answers.js';
 import type { FieldError } from '../src/domain/answers/validate-answers.js';
 import { testDeps } from '../test/helpers.js';
 import {
-  type RunningApp, type Tab, expectAccessible, focusMatches, focused, headingText, htmlLang, launchBrowser,
-  navigateBy, openTab, skipToMain, startApp, t, tabOnceTo, tabTo, visit,
+  chromiumSuite, expectAccessible, focusMatches, focused, headingText, htmlLang,
+  navigateBy, skipToMain, t, tabOnceTo, tabTo, visit,
 } from './browser.js';
 
 const message = (lang: Lang, error: FieldError) => testDeps().texts.message(lang, error);
@@ -204,27 +204,7 @@ async function bookByApi(base: string, b: { officeId: string; service: string; s
 // ---------------------------------------------------------------------------------------------------------- tests
 
 describe('the booking pages in Chromium', () => {
-  let browser: Browser;
-  let server: RunningApp;
-
-  before(async () => {
-    // One after the other: when the browser cannot start, `after` still closes the server.
-    server = await startApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.app.close();
-  });
-
-  async function withTab<T>(options: Parameters<typeof openTab>[1], run: (tab: Tab) => Promise<T>): Promise<T> {
-    const tab = await openTab(browser, options);
-    try {
-      return await run(tab);
-    } finally {
-      await tab.context.close();
-    }
-  }
+  const { server, withTab } = chromiumSuite();
 
   it('books CPR registration for 2 people at the office the postal code suggests (en, JavaScript off)', { timeout: 45_000 },
     () => withTab({ js: false }, async ({ page, problems }) => {

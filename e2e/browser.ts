@@ -5,6 +5,7 @@
  * Code that runs in the page is passed as a string: the project's TypeScript has no DOM types.
  */
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -45,6 +46,37 @@ export function launchBrowser(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
+}
+
+export type TabOptions = Parameters<typeof openTab>[1];
+
+/**
+ * One app and one browser for the describe block it is called in: started in its `before` (the app first, so that
+ * when the browser cannot start, `after` still closes the app) and closed in its `after`. `withTab` runs a walk in a
+ * fresh browser context and closes it whatever happens.
+ */
+export function chromiumSuite(): { server: { readonly base: string }; withTab: <T>(options: TabOptions, run: (tab: Tab) => Promise<T>) => Promise<T> } {
+  let browser: Browser | undefined;
+  let running: RunningApp | undefined;
+  before(async () => {
+    running = await startApp();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await running?.app.close();
+  });
+  return {
+    server: { get base() { return running!.base; } },
+    async withTab(options, run) {
+      const tab = await openTab(browser!, options);
+      try {
+        return await run(tab);
+      } finally {
+        await tab.context.close();
+      }
+    },
+  };
 }
 
 export interface Tab {

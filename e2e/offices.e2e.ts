@@ -9,14 +9,14 @@
  * Run: node --import tsx --test --test-concurrency=1 e2e/offices.e2e.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import type { Lang } from '../src/domain/answers/answers.js';
 import type { FieldError } from '../src/domain/answers/validate-answers.js';
 import { testDeps } from '../test/helpers.js';
 import {
-  type RunningApp, type Tab, expectAccessible, focusMatches, focused, headingText, htmlLang, launchBrowser,
-  navigateBy, openTab, skipToMain, startApp, t, tabOnceTo, tabTo, visit,
+  chromiumSuite, expectAccessible, focusMatches, focused, headingText, htmlLang,
+  navigateBy, skipToMain, t, tabOnceTo, tabTo, visit,
 } from './browser.js';
 
 const message = (lang: Lang, error: FieldError) => testDeps().texts.message(lang, error);
@@ -106,26 +106,7 @@ async function expectOfficePage(page: Page, lang: Lang, office: OfficeName, stat
 // ---------------------------------------------------------------------------------------------------------- tests
 
 describe('the office pages in Chromium', () => {
-  let browser: Browser;
-  let server: RunningApp;
-
-  before(async () => {
-    server = await startApp(); // first: when the browser cannot start, `after` still closes the server
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.app.close();
-  });
-
-  async function withTab<T>(options: Parameters<typeof openTab>[1], run: (tab: Tab) => Promise<T>): Promise<T> {
-    const tab = await openTab(browser, options);
-    try {
-      return await run(tab);
-    } finally {
-      await tab.context.close();
-    }
-  }
+  const { server, withTab } = chromiumSuite();
 
   describe('the finder by postal code', () => {
     const cases: { lang: Lang; js: boolean; postcode: string; place: Record<Lang, string>; cpr: OfficeName }[] = [

@@ -9,14 +9,14 @@
  * browser context. Run: node --import tsx --test --test-concurrency=1 e2e/*.e2e.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { type Lang, PURPOSES, STAYS } from '../src/domain/answers/answers.js';
 import type { FieldError } from '../src/domain/answers/validate-answers.js';
 import { testDeps } from '../test/helpers.js';
 import {
-  type RunningApp, type Tab, expectAccessible, focusMatches, focused, headingText, htmlLang, launchBrowser,
-  navigateBy, openTab, pickCountryByKeyboard, skipToMain, startApp, t, tabOnceTo, tabTo, visit,
+  type Tab, chromiumSuite, expectAccessible, focusMatches, focused, headingText, htmlLang,
+  navigateBy, pickCountryByKeyboard, skipToMain, t, tabOnceTo, tabTo, visit,
 } from './browser.js';
 
 type QuestionId = 'citizenship' | 'purpose' | 'stay' | 'permit' | 'permit-date' | 'arrival' | 'move-in' | 'postcode'
@@ -424,26 +424,9 @@ async function walkQuestionnaire(w: Walk): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------- tests
 
 describe('in Chromium', () => {
-  let browser: Browser;
-  let server: RunningApp;
-
-  before(async () => {
-    server = await startApp(); // first: when the browser cannot start, `after` still closes the server
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.app.close();
-  });
-
-  async function withTab<T>(js: boolean, run: (tab: Tab) => Promise<T>, csp = false): Promise<T> {
-    const tab = await openTab(browser, { js, csp });
-    try {
-      return await run(tab);
-    } finally {
-      await tab.context.close();
-    }
-  }
+  const suite = chromiumSuite();
+  const { server } = suite;
+  const withTab = <T>(js: boolean, run: (tab: Tab) => Promise<T>, csp = false): Promise<T> => suite.withTab({ js, csp }, run);
 
   describe('three people walk the questionnaire to their plan', () => {
     for (const person of [SWEDE, INDIAN, UKRAINIAN]) {

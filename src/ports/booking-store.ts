@@ -114,8 +114,6 @@ export interface Attempt {
 export interface BookingStore {
   /** Places taken per slot start in [fromMs, toMs): bookings and holds that have not run out. */
   placesTaken(officeId: string, service: string, fromMs: number, toMs: number, nowMs: number): Promise<Map<number, number>>;
-  /** Active, unexpired holds of a client. */
-  activeHolds(clientKey: string, nowMs: number): Promise<number>;
   hold(hold: NewHold): Promise<HoldResult>;
   holdById(id: string): Promise<Hold | undefined>;
   /** Turns a hold into a booking, with its first link token and its confirmation message, in one transaction. */

@@ -219,19 +219,13 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
       return taken;
     },
 
-    async activeHolds(clientKey, nowMs) {
-      const row = await db.selectFrom('holds').select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('client_key', '=', clientKey).where('status', '=', 'active').where('expires_ms', '>', nowMs)
-        .executeTakeFirst();
-      return Number(row?.n ?? 0);
-    },
-
     async hold(hold: NewHold): Promise<HoldResult> {
       if (postgres && (await withRetry(() => holdInOneStatement(db, hold))) === 'held') {
         remember(hold);
         return 'held';
       }
       const result = await withRetry(() => transact(async (trx): Promise<HoldResult> => {
+        // The client's live holds, counted in the same transaction as the hold (exact on SQLite's single writer).
         const live = await trx.selectFrom('holds').select((eb) => eb.fn.countAll<number>().as('n'))
           .where('client_key', '=', hold.clientKey).where('status', '=', 'active').where('expires_ms', '>', hold.nowMs)
           .executeTakeFirstOrThrow();
