@@ -9,6 +9,8 @@ import { makePlan } from '../../src/app/make-plan.js';
 import { PURPOSES, type RawAnswers, STAYS } from '../../src/domain/answers/answers.js';
 import { type LocalDate, addDays } from '../../src/domain/dates/local-date.js';
 import type { Plan } from '../../src/domain/plan/plan.js';
+import { MAX_SKELETONS, makeSkeleton, planSkeleton, valuation } from '../../src/domain/plan/plan-skeleton.js';
+import { staticContext } from '../../src/domain/plan/step-static.js';
 import { TEST_TODAY, testDeps } from '../helpers.js';
 
 const CITIZENSHIPS = { danish: ['DK'], nordic: ['SE'], 'eu-eea': ['DE'], swiss: ['CH'], other: ['IN'], dual: ['GB', 'PL'] };
@@ -76,6 +78,24 @@ describe('the plan over every combination of answers', () => {
       count++;
     }
     assert.equal(count, 6 * PURPOSES.length * STAYS.length * FAMILIES.length * PERMITS.length * DATES.length);
+  });
+
+  it('gets the same shape from the kept shapes as from the catalogue itself, for every combination', () => {
+    // A shape is kept per valuation of the catalogue's predicates: if anything else decided the shape, two people
+    // with one valuation would get different shapes, and the later one would get the earlier one's.
+    const deps = testDeps();
+    const valuations = new Set<string>();
+    for (const answers of everyCombination()) for (const lang of ['en', 'da'] as const) {
+      const result = makePlan(deps, answers, TEST_TODAY, lang);
+      assert.ok(result.ok);
+      const { profile } = result;
+      if (result.plan.outcome === 'not-for-ics') continue;
+      const context = staticContext(deps.rules, lang, profile.arrivalDate ?? profile.asOf, profile.municipality);
+      assert.deepEqual(planSkeleton(deps.rules, context, profile), makeSkeleton(deps.rules, context, profile), JSON.stringify(answers));
+      valuations.add(valuation(deps.rules, profile));
+    }
+    // The shapes kept for the whole matrix, in both languages, fit well under the cap (ADR 5).
+    assert.ok(valuations.size * 2 * 2 < MAX_SKELETONS, `${valuations.size} valuations`);
   });
 
   it('keeps its promises for random dates, families and citizenships', () => {

@@ -1,18 +1,18 @@
 /**
- * From a profile to a plan: keep the steps whose predicates hold, take the first matching variant, compute
- * the deadline from the person's own dates, then order by prerequisites and deadline.
+ * From a profile to a plan: the shape of the plan (which steps, variants, documents; plan-skeleton.ts), then
+ * what is personal: each deadline from the person's own dates, the offices, the order by prerequisites and deadline.
  */
 import type { Lang, Outcome } from '../answers/answers.js';
 import { type LocalDate, addDays, addMonths } from '../dates/local-date.js';
 import { numberParameter } from '../rules/parameters.js';
 import type { Rules } from '../rules/rules.js';
-import type { DeadlineRule, StepRule } from '../rules/schema.js';
+import type { DeadlineRule } from '../rules/schema.js';
 import { deadlineStart } from './deadline-starts.js';
 import { orderSteps } from './order-steps.js';
 import { type Plan, type PlanOffice, type PlanStep, STEP_STATIC } from './plan.js';
-import { allHold } from './predicates.js';
+import { type SkeletonStep, planSkeleton } from './plan-skeleton.js';
 import type { Profile } from './profile.js';
-import { type StaticContext, documentName, staticContext, stepStatic } from './step-static.js';
+import { staticContext } from './step-static.js';
 
 export function outcomeFor(profile: Profile): Outcome {
   if (profile.group === 'danish') return 'not-for-ics';
@@ -29,44 +29,36 @@ export function buildPlan(rules: Rules, profile: Profile, lang: Lang, officeFor:
   if (outcome === 'not-for-ics') return plan;
 
   const context = staticContext(rules, lang, profile.arrivalDate ?? profile.asOf, profile.municipality);
-  const included = rules.steps.filter((step) => allHold(step.appliesWhen, profile));
-  const ids = new Set(included.map((s) => s.id));
+  const skeleton = planSkeleton(rules, context, profile);
   const offices = new Map<string, PlanOffice | null>();
   const office = (service: string) => {
-    if (!offices.has(service)) offices.set(service, officeFor(service));
-    return offices.get(service) ?? null;
+    let found = offices.get(service);
+    if (found === undefined) offices.set(service, found = officeFor(service));
+    return found;
   };
-  const steps = included.map((step) => resolveStep(rules, step, profile, context, ids, office));
+  const steps = skeleton.steps.map((s) => personalStep(rules, s, profile, office));
   plan.steps = orderSteps(steps, (id) => rules.stepsById.get(id)?.order ?? 0);
   return plan;
 }
 
-function resolveStep(
-  rules: Rules, step: StepRule, profile: Profile, context: StaticContext, included: ReadonlySet<string>, officeFor: OfficeFor,
-): PlanStep {
-  const variant = step.variants?.find((v) => allHold(v.when, profile));
-  const done = step.doneWhen !== undefined && allHold(step.doneWhen, profile);
-  const deadlineRule = variant?.deadline !== undefined ? variant.deadline : step.deadline;
-  const deadline = done ? null : computeDeadline(rules, deadlineRule, profile);
-  const fixed = stepStatic(rules, context, step, variant);
-  const documents: PlanStep['documents'] = [];
-  for (const ref of variant?.documents ?? step.documents) {
-    if (allHold(ref.when, profile)) documents.push(documentName(rules, context, ref.id));
-  }
+/** A step of the shape with what is personal: its deadline from the person's dates and the office now. */
+function personalStep(rules: Rules, s: SkeletonStep, profile: Profile, officeFor: OfficeFor): PlanStep {
+  const { fixed } = s;
+  const deadline = s.done ? null : computeDeadline(rules, s.deadlineRule, profile);
   return {
-    id: step.id,
+    id: s.rule.id,
     title: fixed.title,
     summary: fixed.summary,
     how: fixed.how,
-    required: step.requiredWhen === undefined || allHold(step.requiredWhen, profile),
-    status: done ? 'done' : 'todo',
+    required: s.required,
+    status: s.done ? 'done' : 'todo',
     deadline,
     deadlineRule: fixed.deadlineRule,
     overdue: deadline !== null && deadline < profile.asOf,
-    dependsOn: step.dependsOn.filter((id) => included.has(id)),
+    dependsOn: s.dependsOn as string[],
     authority: fixed.authority,
-    documents,
-    where: { ...fixed.where, office: step.office !== undefined && !done ? officeFor(step.office) : null },
+    documents: s.documents as PlanStep['documents'],
+    where: { kind: fixed.where.kind, description: fixed.where.description, municipality: fixed.where.municipality, office: s.office !== undefined ? officeFor(s.office) : null },
     sources: fixed.sources,
     check: fixed.check,
     guide: fixed.guide,

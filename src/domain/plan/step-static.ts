@@ -16,6 +16,8 @@ const contexts = new WeakMap<Rules, Map<string, StaticContext>>();
 
 /** Everything kept for one language, municipality and set of parameter values. */
 export interface StaticContext {
+  /** Language, parameter epoch and municipality: what the context is kept under. */
+  key: string;
   fill: FillContext;
   municipality: Municipality | undefined;
   steps: Map<StepRule | StepVariant, StepStatic>;
@@ -33,7 +35,7 @@ export function staticContext(rules: Rules, lang: Lang, onDate: FillContext['onD
   if (!context) {
     const fill: FillContext = { lang, onDate, parameters: rules.parameters };
     if (municipality) fill.municipality = municipality.officialName;
-    context = { fill, municipality, steps: new Map(), documents: new Map() };
+    context = { key, fill, municipality, steps: new Map(), documents: new Map() };
     byKey.set(key, context);
   }
   return context;

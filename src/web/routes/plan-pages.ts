@@ -33,7 +33,7 @@ function questionFor(field: string): QuestionId {
  * office that can be booked here (with the party and the step's deadline), to the choice of office when the plan
  * could not name one, and none when the person's office books its own times (a Citizen Service).
  */
-export function planBookingLink(deps: AppDeps, step: PlanStep, answers: FlowAnswers, lang: Lang): { href: string; office: string | null } | null {
+export function planBookingLink(deps: AppDeps, step: PlanStep, answers: FlowAnswers, lang: Lang): PlanBookingLink | null {
   const service = deps.rules.stepsById.get(step.id)?.office;
   if (!service || !isBookableService(service)) return null;
   const people = Math.min(deps.bookingConfig.maxPeople, 1 + (answers.partner === 'yes' ? 1 : 0) + (answers.children === 'yes' ? answers.age.length : 0));
@@ -43,20 +43,25 @@ export function planBookingLink(deps: AppDeps, step: PlanStep, answers: FlowAnsw
   const office = step.where.office;
   if (office) {
     if ('error' in bookableOffice(deps.booking, office.id, service)) return null;
-    return { href: flowHref('/book/time', { ...flow, office: office.id }, ['service', 'office', 'people', 'postcode', 'deadline', 'step'], lang), office: office.name };
+    return { service, href: flowHref('/book/time', { ...flow, office: office.id }, ['service', 'office', 'people', 'postcode', 'deadline', 'step'], lang), office: office.name };
   }
-  return { href: flowHref('/book/office', flow, ['service', 'postcode', 'people', 'deadline', 'step'], lang), office: null };
+  return { service, href: flowHref('/book/office', flow, ['service', 'postcode', 'people', 'deadline', 'step'], lang), office: null };
+}
+
+export interface PlanBookingLink {
+  service: string;
+  href: string;
+  /** The office's name, when the link goes straight to its free times. */
+  office: string | null;
 }
 
 /** Several steps are done at one appointment (address, CPR number, doctor): the plan offers the booking once, at the first. */
-function onePerService(link: (step: PlanStep) => ReturnType<typeof planBookingLink>): (step: PlanStep) => ReturnType<typeof planBookingLink> {
+function onePerService(link: (step: PlanStep) => PlanBookingLink | null): (step: PlanStep) => PlanBookingLink | null {
   const seen = new Set<string>();
   return (step) => {
     const found = link(step);
-    if (!found) return null;
-    const service = new URLSearchParams(found.href.split('?')[1]).get('service') ?? '';
-    if (seen.has(service)) return null;
-    seen.add(service);
+    if (!found || seen.has(found.service)) return null;
+    seen.add(found.service);
     return found;
   };
 }
@@ -102,8 +107,7 @@ export function registerPlanPages(app: FastifyInstance, deps: AppDeps): void {
       view,
       plan: result.plan,
       rows: answerRows(deps, view, answers, ctx, query),
-      checkHref: withQuery('/plan/check', query),
-      calendarHref: withQuery('/plan/calendar.ics', query),
+      query,
       bookHref: onePerService((step) => planBookingLink(deps, step, answers, lang)),
     }));
   });

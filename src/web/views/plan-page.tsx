@@ -15,6 +15,7 @@ import { type Part, partsWriter } from '../byte-parts.js';
 
 const writeBody = partsWriter();
 import { AnswersList } from './check-page.js';
+import { withQuery } from '../flow-query.js';
 import { Icon } from './components/icon.js';
 import { Layout } from './layout.js';
 import { href, html, type View } from './view.js';
@@ -23,8 +24,8 @@ interface PlanPageProps {
   view: View;
   plan: Plan;
   rows: AnswerRow[];
-  checkHref: string;
-  calendarHref: string;
+  /** The answers as the query of an address (URL-encoded), for the links to change them, the calendar and the check. */
+  query: string;
   /** Where to book a time for a step done at an office, when it can be booked here. */
   bookHref?: (step: PlanStep) => { href: string; office: string | null } | null;
 }
@@ -66,30 +67,66 @@ function frame(view: View, title: string): Frame {
   return found;
 }
 
-export function planPage({ view, plan, rows, checkHref, calendarHref, bookHref }: PlanPageProps): Buffer {
+export function planPage({ view, plan, rows, query, bookHref }: PlanPageProps): Buffer {
   const { t } = view;
-  if (plan.outcome === 'not-for-ics') return Buffer.from(html(DanishPage({ view, rows, checkHref })));
+  if (plan.outcome === 'not-for-ics') return Buffer.from(html(DanishPage({ view, rows, checkHref: withQuery('/plan/check', query) })));
   const short = plan.outcome === 'short-stay';
   const title = t(short ? 'plan.title.short' : 'plan.title');
   const page = frame(view, title);
-  const parts: Part[] = [page.start, esc(view.otherLangHref), page.middle];
-  parts.push(
-    `<h1>${esc(title)}</h1><p class="font-lead">${esc(t(short ? 'plan.lead.short' : 'plan.lead'))}</p>`,
-    `<p>${esc(`${t('plan.group', { group: t(`group.${plan.group}`) })} ${t('plan.madeOn', { date: plan.asOf })}`)}</p>`,
-    actions(view, plan, checkHref, calendarHref),
-  );
+  // The answers' query goes into several of our own addresses: a URL-encoded query, where only "&" needs escaping.
+  const queryAttr = Buffer.from(query ? `?${query.replaceAll('&', '&amp;')}` : '');
+  const parts: Part[] = [page.start, esc(view.otherLangHref), page.middle, intro(view, plan, title, short)];
+  actions(parts, view, plan, queryAttr);
   if (plan.steps.length > 0) overview(parts, view, plan.steps);
-  parts.push(`<h2>${label(view, 'plan.steps.title')}</h2>`);
-  if (plan.steps.length === 0) parts.push(`<p>${label(view, 'plan.empty')}</p>`);
-  else {
-    const titles = new Map(plan.steps.map((s) => [s.id, s.title]));
-    parts.push('<ol class="plan-steps">');
-    plan.steps.forEach((step, i) => stepItem(parts, view, step, i + 1, titles, bookHref));
-    parts.push('</ol>');
+  parts.push(cachedBytes(fixedParts[view.lang], `steps|${plan.steps.length === 0}`, () =>
+    `<h2>${label(view, 'plan.steps.title')}</h2>${plan.steps.length === 0 ? `<p>${label(view, 'plan.empty')}</p>` : '<ol class="plan-steps">'}`));
+  if (plan.steps.length > 0) {
+    let titles: Map<string, string> | undefined;
+    const titlesOf = () => (titles ??= new Map(plan.steps.map((s) => [s.id, s.title])));
+    plan.steps.forEach((step, i) => stepItem(parts, view, step, i + 1, titlesOf, bookHref));
   }
-  parts.push(`<h2>${label(view, 'plan.answers.title')}</h2>`, AnswersList({ view, rows, changeLinks: true }) as string);
-  parts.push(`<p class="d-print-none"><a href="${view.lang === 'en' ? '/' : '/?lang=da'}">${label(view, 'plan.restart')}</a></p>`, page.end);
+  parts.push(cachedBytes(fixedParts[view.lang], `answers|${plan.steps.length === 0}`, () =>
+    `${plan.steps.length === 0 ? '' : '</ol>'}<h2>${label(view, 'plan.answers.title')}</h2><table class="table structured-list answers-list"><tbody>`));
+  answersTable(parts, view, rows, queryAttr);
+  parts.push(cachedBytes(fixedParts[view.lang], 'end', () =>
+    `</tbody></table><p class="d-print-none"><a href="${view.lang === 'en' ? '/' : '/?lang=da'}">${label(view, 'plan.restart')}</a></p>`), page.end);
   return writeBody(parts);
+}
+
+/** Parts of the page that are the same on every plan page in a language. */
+const fixedParts = { en: new Map<string, Buffer>(), da: new Map<string, Buffer>() };
+
+/** The heading, the lead, and whose rules apply: the same for everyone of a group on a day. */
+const intros = new Map<string, Buffer>();
+function intro(view: View, plan: Plan, title: string, short: boolean): Buffer {
+  const { t } = view;
+  const key = `${view.lang}|${plan.outcome}|${plan.group}|${plan.asOf}`;
+  let found = intros.get(key);
+  if (!found) {
+    if (intros.size > 200) intros.clear();
+    found = Buffer.from(`<h1>${esc(title)}</h1><p class="font-lead">${esc(t(short ? 'plan.lead.short' : 'plan.lead'))}</p>`
+      + `<p>${esc(`${t('plan.group', { group: t(`group.${plan.group}`) })} ${t('plan.madeOn', { date: plan.asOf })}`)}</p>`);
+    intros.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * The answers with a link to change each (the same table as on "check your answers", check-page.tsx): the
+ * question and the link's words are kept per language, the answer and the address are the person's.
+ */
+function answersTable(parts: Part[], view: View, rows: AnswerRow[], queryAttr: Buffer): void {
+  const kept = fixedParts[view.lang];
+  for (const row of rows) {
+    const question = () => esc(row.question);
+    parts.push(
+      cachedBytes(kept, `q|${row.id}`, () => `<tr><th scope="row">${question()}</th><td>`),
+      esc(row.answer),
+      cachedBytes(kept, `a|${row.id}`, () => `</td><td class="d-print-none"><a href="/plan/${row.id}`),
+      queryAttr,
+      cachedBytes(kept, `c|${row.id}`, () => `"><span>${label(view, 'check.change')}</span><span class="sr-only">: ${question()}</span></a></td></tr>`),
+    );
+  }
 }
 
 const icons = new Map<string, string>();
@@ -99,14 +136,21 @@ function icon(name: string): string {
   return found;
 }
 
-function actions(view: View, plan: Plan, checkHref: string, calendarHref: string): string {
-  const calendar = plan.steps.some((s) => s.deadline !== null)
-    ? `<li><a href="${esc(calendarHref)}" download="ics-plan.ics">${icon('calendar-month')}<span>${label(view, 'plan.calendar')}</span></a> <span class="form-hint">(${label(view, 'plan.calendar.hint')})</span></li>`
-    : '';
-  return `<div class="plan-actions d-print-none"><h2 class="h4">${label(view, 'plan.actions')}</h2><ul class="nobullet-list">${calendar}`
-    + `<li>${icon('print')}<span>${label(view, 'plan.print')}</span></li>`
+function actions(parts: Part[], view: View, plan: Plan, queryAttr: Buffer): void {
+  const calendar = plan.steps.some((s) => s.deadline !== null);
+  const kept = fixedParts[view.lang];
+  parts.push(cachedBytes(kept, `actions|${calendar}`, () =>
+    `<div class="plan-actions d-print-none"><h2 class="h4">${label(view, 'plan.actions')}</h2><ul class="nobullet-list">`
+    + (calendar ? '<li><a href="/plan/calendar.ics' : '')));
+  if (calendar) {
+    parts.push(queryAttr, cachedBytes(kept, 'actions|calendar', () =>
+      `" download="ics-plan.ics">${icon('calendar-month')}<span>${label(view, 'plan.calendar')}</span></a> <span class="form-hint">(${label(view, 'plan.calendar.hint')})</span></li>`));
+  }
+  parts.push(cachedBytes(kept, 'actions|rest', () =>
+    `<li>${icon('print')}<span>${label(view, 'plan.print')}</span></li>`
     + `<li>${icon('bookmark')}<span>${label(view, 'plan.bookmark')}</span></li>`
-    + `<li><a href="${esc(checkHref)}">${icon('edit')}<span>${label(view, 'plan.change')}</span></a></li></ul></div>`;
+    + '<li><a href="/plan/check'), queryAttr, cachedBytes(kept, 'actions|end', () =>
+    `">${icon('edit')}<span>${label(view, 'plan.change')}</span></a></li></ul></div>`));
 }
 
 function badge(view: View, step: PlanStep): string {
@@ -124,10 +168,10 @@ function overview(parts: Part[], view: View, steps: PlanStep[]): void {
     + `<th scope="col">${label(view, 'plan.deadline')}</th><th scope="col">${label(view, 'plan.overview.status')}</th></tr></thead><tbody>`);
   steps.forEach((step, i) => {
     const when = step.deadline && step.status === 'todo'
-      ? `<time datetime="${step.deadline}">${esc(formatDate(step.deadline, lang))}</time>`
-      : `<span>${step.status === 'done' ? '' : label(view, 'plan.nodate')}</span>`;
+      ? dateBytes(shortDates[lang], step.deadline, () => `<time datetime="${step.deadline}">${esc(formatDate(step.deadline!, lang))}</time>`)
+      : cachedBytes(badgeEnds[lang], step.status === 'done' ? 'no-date-done' : 'no-date', () => `<span>${step.status === 'done' ? '' : label(view, 'plan.nodate')}</span>`);
     parts.push(cachedBytes(fragments(view, step).rows, `${i + 1}`, () => `<tr><td><a href="#step-${step.id}">${i + 1}. ${esc(step.title)}</a></td><td>`),
-      when, cachedBytes(badgeEnds[view.lang], badgeKind(step), () => `</td><td>${badge(view, step)}</td></tr>`));
+      when, cachedBytes(badgeEnds[lang], badgeKind(step), () => `</td><td>${badge(view, step)}</td></tr>`));
   });
   parts.push('</tbody></table></div>');
 }
@@ -139,26 +183,41 @@ function cachedBytes(map: Map<string, Buffer>, key: string, make: () => string):
   return found;
 }
 
+/** A date as it is shown, kept as bytes per language: a plan shows the same few hundred dates to everyone. */
+function dateBytes(map: Map<string, Buffer>, key: string, make: () => string): Buffer {
+  let found = map.get(key);
+  if (!found) {
+    if (map.size > 5_000) map.clear();
+    map.set(key, found = Buffer.from(make()));
+  }
+  return found;
+}
+const shortDates = { en: new Map<string, Buffer>(), da: new Map<string, Buffer>() };
+const longDates = { en: new Map<string, Buffer>(), da: new Map<string, Buffer>() };
+
 const badgeKind = (step: PlanStep) => (step.status === 'done' ? 'done' : step.required ? 'required' : 'advised');
 const badgeEnds = { en: new Map<string, Buffer>(), da: new Map<string, Buffer>() };
 
 /** The parts of a step's HTML that are the same for everyone who shares its static part, rendered once. */
 interface StepFragments {
-  /** Summary and how, then the opening of the facts list. */
-  intro: Buffer;
   /** Where and who. */
   facts: Buffer;
   /** The end of the facts list, the check, the sources, the guide link and the end of the item. */
   outro: Buffer;
   /** The guide link and the end of the item, for a step already done. */
   guide: Buffer;
-  /** The deadline rule in words, labelled "When" (a date is shown above it) or "Deadline" (no date). */
-  ruleDated: Buffer;
-  ruleUndated: Buffer;
   /** "What to bring", by the documents that apply (few combinations per step). */
   documents: Map<string, Buffer>;
   /** The item's opening with the title, by step number and status. */
   openings: Map<string, Buffer>;
+  /** The opening, the badge and the start of "when" (up to the deadline's date), by number, badge and deadline or not. */
+  heads: Map<string, Buffer>;
+  /**
+   * The deadline rule in words, labelled "When" (a date is shown above it) or "Deadline" (no date), then the
+   * summary, how, and the opening of the facts list.
+   */
+  ruleIntroDated: Buffer;
+  ruleIntroUndated: Buffer;
   /** The step's row in the overview up to the deadline, by step number. */
   rows: Map<string, Buffer>;
 }
@@ -169,14 +228,17 @@ function fragments(view: View, step: PlanStep): StepFragments {
   const cached = fixed ? fragmentCache.get(fixed) : undefined;
   if (cached) return cached;
   const { t, lang } = view;
+  const ruleDated = `<p class="step-rule"><strong>${label(view, 'plan.deadline.rule')}: </strong><span>${esc(step.deadlineRule)}</span></p></div>`;
+  const ruleUndated = `<p class="step-rule"><strong>${label(view, 'plan.deadline')}: </strong><span>${esc(step.deadlineRule)}</span></p></div>`;
+  const intro = `${html(<><p safe>{step.summary}</p>{step.how ? <p safe>{step.how}</p> : ''}</>)}<dl class="step-facts">`;
   const made: StepFragments = {
-    ruleDated: Buffer.from(`<p class="step-rule"><strong>${label(view, 'plan.deadline.rule')}: </strong><span>${esc(step.deadlineRule)}</span></p></div>`),
-    ruleUndated: Buffer.from(`<p class="step-rule"><strong>${label(view, 'plan.deadline')}: </strong><span>${esc(step.deadlineRule)}</span></p></div>`),
+    ruleIntroDated: Buffer.from(ruleDated + intro),
+    ruleIntroUndated: Buffer.from(ruleUndated + intro),
     rows: new Map(),
     documents: new Map(),
     openings: new Map(),
+    heads: new Map(),
     guide: Buffer.from(`${html(<p class="d-print-none"><a href={href(view, step.guide)} safe>{t('plan.guide')}</a></p>)}</li>`),
-    intro: Buffer.from(`${html(<><p safe>{step.summary}</p>{step.how ? <p safe>{step.how}</p> : ''}</>)}<dl class="step-facts">`),
     facts: Buffer.from(html(
       <>
         <dt safe>{t('plan.where')}</dt><dd safe>{step.where.description}</dd>
@@ -226,12 +288,30 @@ export function officeSummary(view: View, office: PlanOffice): string {
   return `${link}${address}. ${esc(when)}.${check}`;
 }
 
+/** The same list of documents is one shared array in every plan of one shape: found by that array first. */
+const documentsByList = new WeakMap<object, Buffer>();
 function documentsPart(view: View, f: StepFragments, step: PlanStep): Buffer {
+  const byList = documentsByList.get(step.documents);
+  if (byList) return byList;
   const key = step.documents.map((d) => d.id).join('|');
   let found = f.documents.get(key);
   if (!found) {
     found = Buffer.from(`<dt>${label(view, 'plan.documents')}</dt><dd><ul>${step.documents.map((d) => `<li>${esc(d.name)}</li>`).join('')}</ul></dd>`);
     f.documents.set(key, found);
+  }
+  if (Object.isFrozen(step.documents)) documentsByList.set(step.documents, found);
+  return found;
+}
+
+/** "Do first": links to the prerequisites in this plan. One shared array per shape, so kept by that array. */
+const prerequisiteLinks = new WeakMap<object, Buffer>();
+function dependsOnPart(view: View, step: PlanStep, titles: () => Map<string, string>): Buffer {
+  let found = prerequisiteLinks.get(step.dependsOn);
+  if (!found) {
+    const names = titles();
+    const links = step.dependsOn.map((id) => `<a href="#step-${id}">${esc(names.get(id) ?? id)}</a>`).join(', ');
+    found = Buffer.from(`<dt>${label(view, 'plan.dependsOn')}</dt><dd>${links}</dd>`);
+    if (Object.isFrozen(step.dependsOn)) prerequisiteLinks.set(step.dependsOn, found);
   }
   return found;
 }
@@ -254,21 +334,27 @@ function badgeLine(view: View, step: PlanStep): Buffer {
   return found;
 }
 
-function stepItem(parts: Part[], view: View, step: PlanStep, n: number, titles: Map<string, string>, bookHref: PlanPageProps['bookHref']): void {
+/** The item's opening, its badge, and the start of "when" up to where the deadline's date goes. */
+function head(view: View, f: StepFragments, step: PlanStep, n: number): Buffer {
+  const dated = step.deadline !== null && step.status === 'todo';
+  return cachedBytes(f.heads, `${n}|${badgeKind(step)}|${dated ? 'd' : 'u'}`, () => {
+    const start = opening(view, f, step, n).toString() + badgeLine(view, step).toString();
+    if (step.status === 'done') return start + f.guide.toString();
+    return `${start}<div class="step-when">${dated ? `<p class="step-deadline"><strong>${label(view, 'plan.deadline')}: </strong><time datetime="` : ''}`;
+  });
+}
+
+function stepItem(parts: Part[], view: View, step: PlanStep, n: number, titles: () => Map<string, string>, bookHref: PlanPageProps['bookHref']): void {
   const f = fragments(view, step);
-  parts.push(opening(view, f, step, n), badgeLine(view, step));
-  if (step.status === 'done') {
-    parts.push(f.guide);
-    return;
+  parts.push(head(view, f, step, n));
+  if (step.status === 'done') return;
+  const { deadline } = step;
+  if (deadline) {
+    parts.push(dateBytes(longDates[view.lang], step.overdue ? `${deadline}!` : deadline, () =>
+      `${deadline}">${esc(formatLongDate(deadline, view.lang))}</time></p>${step.overdue ? `<p><span class="badge badge-error">${label(view, 'plan.overdue')}</span></p>` : ''}`));
   }
-  let when = '<div class="step-when">';
-  if (step.deadline) when += `<p class="step-deadline"><strong>${label(view, 'plan.deadline')}: </strong><time datetime="${step.deadline}">${esc(formatLongDate(step.deadline, view.lang))}</time></p>`;
-  if (step.overdue) when += `<p><span class="badge badge-error">${label(view, 'plan.overdue')}</span></p>`;
-  parts.push(when, step.deadline ? f.ruleDated : f.ruleUndated, f.intro);
-  if (step.dependsOn.length > 0) {
-    const links = step.dependsOn.map((id) => `<a href="#step-${id}">${esc(titles.get(id) ?? id)}</a>`).join(', ');
-    parts.push(`<dt>${label(view, 'plan.dependsOn')}</dt><dd>${links}</dd>`);
-  }
+  parts.push(deadline ? f.ruleIntroDated : f.ruleIntroUndated);
+  if (step.dependsOn.length > 0) parts.push(dependsOnPart(view, step, titles));
   if (step.where.office) parts.push(officeFact(view, step.where.office));
   const booking = bookHref?.(step);
   if (booking) {
