@@ -153,28 +153,42 @@ function actions(parts: Part[], view: View, plan: Plan, queryAttr: Buffer): void
     `">${icon('edit')}<span>${label(view, 'plan.change')}</span></a></li></ul></div>`));
 }
 
-function badge(view: View, step: PlanStep): string {
-  if (step.status === 'done') return `<span class="badge badge-success">${label(view, 'plan.done')}</span>`;
-  return step.required
+/** Done, required or advised: the badge of a step. */
+type BadgeKind = 0 | 1 | 2;
+const badgeKind = (step: PlanStep): BadgeKind => (step.status === 'done' ? 0 : step.required ? 1 : 2);
+
+function badgeOf(view: View, kind: BadgeKind): string {
+  if (kind === 0) return `<span class="badge badge-success">${label(view, 'plan.done')}</span>`;
+  return kind === 1
     ? `<span class="badge badge-warning">${label(view, 'plan.required')}</span>`
     : `<span class="badge badge-info">${label(view, 'plan.advised')}</span>`;
 }
 
 function overview(parts: Part[], view: View, steps: PlanStep[]): void {
   const { lang } = view;
-  const heading = label(view, 'plan.overview.title');
-  parts.push(`<h2>${heading}</h2><div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${heading}">`
-    + `<table class="table table--compact plan-overview"><thead><tr><th scope="col">${label(view, 'plan.overview.step')}</th>`
-    + `<th scope="col">${label(view, 'plan.deadline')}</th><th scope="col">${label(view, 'plan.overview.status')}</th></tr></thead><tbody>`);
+  let before: BadgeKind | -1 = -1;
   steps.forEach((step, i) => {
-    const when = step.deadline && step.status === 'todo'
+    const f = fragments(view, step);
+    // The row's opening holds the end of the row before it (or the table's opening), so a row is two parts.
+    const slot = (i + 1) * 4 + before + 1;
+    parts.push(f.rows[slot] ??= Buffer.from((before === -1 ? overviewStart(view) : badgeEnd(view, before)) + `<tr><td><a href="#step-${step.id}">${i + 1}. ${esc(step.title)}</a></td><td>`));
+    parts.push(step.deadline && step.status === 'todo'
       ? dateBytes(shortDates[lang], step.deadline, () => `<time datetime="${step.deadline}">${esc(formatDate(step.deadline!, lang))}</time>`)
-      : cachedBytes(badgeEnds[lang], step.status === 'done' ? 'no-date-done' : 'no-date', () => `<span>${step.status === 'done' ? '' : label(view, 'plan.nodate')}</span>`);
-    parts.push(cachedBytes(fragments(view, step).rows, `${i + 1}`, () => `<tr><td><a href="#step-${step.id}">${i + 1}. ${esc(step.title)}</a></td><td>`),
-      when, cachedBytes(badgeEnds[lang], badgeKind(step), () => `</td><td>${badge(view, step)}</td></tr>`));
+      : cachedBytes(fixedParts[lang], step.status === 'done' ? 'no-date-done' : 'no-date', () => `<span>${step.status === 'done' ? '' : label(view, 'plan.nodate')}</span>`));
+    before = badgeKind(step);
   });
-  parts.push('</tbody></table></div>');
+  const last = before;
+  if (last !== -1) parts.push(cachedBytes(fixedParts[lang], `overview-end|${last}`, () => `${badgeEnd(view, last)}</tbody></table></div>`));
 }
+
+function overviewStart(view: View): string {
+  const heading = label(view, 'plan.overview.title');
+  return `<h2>${heading}</h2><div class="table--responsive-scroll" tabindex="0" role="region" aria-label="${heading}">`
+    + `<table class="table table--compact plan-overview"><thead><tr><th scope="col">${label(view, 'plan.overview.step')}</th>`
+    + `<th scope="col">${label(view, 'plan.deadline')}</th><th scope="col">${label(view, 'plan.overview.status')}</th></tr></thead><tbody>`;
+}
+
+const badgeEnd = (view: View, kind: BadgeKind) => `</td><td>${badgeOf(view, kind)}</td></tr>`;
 
 /** Bytes kept under a small key, made on first use. */
 function cachedBytes(map: Map<string, Buffer>, key: string, make: () => string): Buffer {
@@ -195,8 +209,6 @@ function dateBytes(map: Map<string, Buffer>, key: string, make: () => string): B
 const shortDates = { en: new Map<string, Buffer>(), da: new Map<string, Buffer>() };
 const longDates = { en: new Map<string, Buffer>(), da: new Map<string, Buffer>() };
 
-const badgeKind = (step: PlanStep) => (step.status === 'done' ? 'done' : step.required ? 'required' : 'advised');
-const badgeEnds = { en: new Map<string, Buffer>(), da: new Map<string, Buffer>() };
 
 /** The parts of a step's HTML that are the same for everyone who shares its static part, rendered once. */
 interface StepFragments {
@@ -208,18 +220,18 @@ interface StepFragments {
   guide: Buffer;
   /** "What to bring", by the documents that apply (few combinations per step). */
   documents: Map<string, Buffer>;
-  /** The item's opening with the title, by step number and status. */
-  openings: Map<string, Buffer>;
   /** The opening, the badge and the start of "when" (up to the deadline's date), by number, badge and deadline or not. */
-  heads: Map<string, Buffer>;
+  heads: Buffer[];
   /**
    * The deadline rule in words, labelled "When" (a date is shown above it) or "Deadline" (no date), then the
    * summary, how, and the opening of the facts list.
    */
   ruleIntroDated: Buffer;
   ruleIntroUndated: Buffer;
-  /** The step's row in the overview up to the deadline, by step number. */
-  rows: Map<string, Buffer>;
+  /** The step's row in the overview up to the deadline, with the end of the row before: by number and that row's badge. */
+  rows: Buffer[];
+  /** Where, who, what to bring, the check, the sources and the end of the item, by the documents that apply. */
+  tails: Map<string, Buffer>;
 }
 const fragmentCache = new WeakMap<StepStatic, StepFragments>();
 
@@ -234,10 +246,10 @@ function fragments(view: View, step: PlanStep): StepFragments {
   const made: StepFragments = {
     ruleIntroDated: Buffer.from(ruleDated + intro),
     ruleIntroUndated: Buffer.from(ruleUndated + intro),
-    rows: new Map(),
+    rows: [],
     documents: new Map(),
-    openings: new Map(),
-    heads: new Map(),
+    heads: [],
+    tails: new Map(),
     guide: Buffer.from(`${html(<p class="d-print-none"><a href={href(view, step.guide)} safe>{t('plan.guide')}</a></p>)}</li>`),
     facts: Buffer.from(html(
       <>
@@ -288,18 +300,13 @@ export function officeSummary(view: View, office: PlanOffice): string {
   return `${link}${address}. ${esc(when)}.${check}`;
 }
 
-/** The same list of documents is one shared array in every plan of one shape: found by that array first. */
-const documentsByList = new WeakMap<object, Buffer>();
 function documentsPart(view: View, f: StepFragments, step: PlanStep): Buffer {
-  const byList = documentsByList.get(step.documents);
-  if (byList) return byList;
   const key = step.documents.map((d) => d.id).join('|');
   let found = f.documents.get(key);
   if (!found) {
     found = Buffer.from(`<dt>${label(view, 'plan.documents')}</dt><dd><ul>${step.documents.map((d) => `<li>${esc(d.name)}</li>`).join('')}</ul></dd>`);
     f.documents.set(key, found);
   }
-  if (Object.isFrozen(step.documents)) documentsByList.set(step.documents, found);
   return found;
 }
 
@@ -316,32 +323,35 @@ function dependsOnPart(view: View, step: PlanStep, titles: () => Map<string, str
   return found;
 }
 
-function opening(view: View, f: StepFragments, step: PlanStep, n: number): Buffer {
-  return cachedBytes(f.openings, `${n}${step.status}`, () =>
-    `<li class="plan-step${step.status === 'done' ? ' plan-step-done' : ''}" id="step-${step.id}"><h3 class="plan-step-title">`
-    + `<span class="plan-step-number">${label(view, 'plan.step.number', n)}</span> ${esc(step.title)}`);
-}
-
-/** "</h3>" and the badge under the title: three kinds, the same for every step. */
-const badgeLines = { en: new Map<string, Buffer>(), da: new Map<string, Buffer>() };
-function badgeLine(view: View, step: PlanStep): Buffer {
-  const key = step.status === 'done' ? 'done' : step.required ? 'required' : 'advised';
-  let found = badgeLines[view.lang].get(key);
-  if (!found) {
-    found = Buffer.from(`</h3><p>${badge(view, step)}</p>`);
-    badgeLines[view.lang].set(key, found);
-  }
-  return found;
+function opening(view: View, step: PlanStep, n: number): string {
+  return `<li class="plan-step${step.status === 'done' ? ' plan-step-done' : ''}" id="step-${step.id}"><h3 class="plan-step-title">`
+    + `<span class="plan-step-number">${label(view, 'plan.step.number', n)}</span> ${esc(step.title)}`;
 }
 
 /** The item's opening, its badge, and the start of "when" up to where the deadline's date goes. */
 function head(view: View, f: StepFragments, step: PlanStep, n: number): Buffer {
   const dated = step.deadline !== null && step.status === 'todo';
-  return cachedBytes(f.heads, `${n}|${badgeKind(step)}|${dated ? 'd' : 'u'}`, () => {
-    const start = opening(view, f, step, n).toString() + badgeLine(view, step).toString();
+  const kind = badgeKind(step);
+  return f.heads[n * 6 + kind * 2 + (dated ? 1 : 0)] ??= Buffer.from((() => {
+    const start = opening(view, step, n) + `</h3><p>${badgeOf(view, kind)}</p>`;
     if (step.status === 'done') return start + f.guide.toString();
     return `${start}<div class="step-when">${dated ? `<p class="step-deadline"><strong>${label(view, 'plan.deadline')}: </strong><time datetime="` : ''}`;
-  });
+  })());
+}
+
+/** Where, who, what to bring, the check and the sources: the same list of documents is one shared array per shape. */
+const tailsByList = new WeakMap<object, Buffer>();
+function tail(view: View, f: StepFragments, step: PlanStep): Buffer {
+  const byList = tailsByList.get(step.documents);
+  if (byList) return byList;
+  const key = step.documents.map((d) => d.id).join('|');
+  let found = f.tails.get(key);
+  if (!found) {
+    const documents = step.documents.length > 0 ? documentsPart(view, f, step) : Buffer.alloc(0);
+    f.tails.set(key, found = Buffer.concat([f.facts, documents, f.outro]));
+  }
+  if (Object.isFrozen(step.documents)) tailsByList.set(step.documents, found);
+  return found;
 }
 
 function stepItem(parts: Part[], view: View, step: PlanStep, n: number, titles: () => Map<string, string>, bookHref: PlanPageProps['bookHref']): void {
@@ -361,9 +371,7 @@ function stepItem(parts: Part[], view: View, step: PlanStep, n: number, titles: 
     const text = booking.office ? view.t('plan.book.at', { office: booking.office }) : view.t('plan.book');
     parts.push(`<dt>${label(view, 'plan.book.label')}</dt><dd><a href="${esc(booking.href)}">${esc(text)}</a></dd>`);
   }
-  parts.push(f.facts);
-  if (step.documents.length > 0) parts.push(documentsPart(view, f, step));
-  parts.push(f.outro);
+  parts.push(tail(view, f, step));
 }
 
 function DanishPage({ view, rows, checkHref }: { view: View; rows: AnswerRow[]; checkHref: string }) {
