@@ -54,7 +54,23 @@ export function flowPairs(flow: Flow, keys: readonly FlowKey[], lang: Lang): [st
   return pairs;
 }
 
+/** Values that URLSearchParams writes as they are: ids, numbers, dates, postal codes. */
+const PLAIN = /^[\w.*-]*$/;
+
 export function flowHref(path: string, flow: Flow, keys: readonly FlowKey[], lang: Lang): string {
+  // The plan links to booking for several steps on every plan page; most values are plain and need no encoding.
+  let query = '';
+  for (const key of keys) {
+    const value = flow[key];
+    if (value === undefined) continue;
+    if (!PLAIN.test(value)) return encodedFlowHref(path, flow, keys, lang);
+    query += `${query ? '&' : ''}${key}=${value}`;
+  }
+  if (lang !== 'en') query += `${query ? '&' : ''}lang=${lang}`;
+  return query ? `${path}?${query}` : path;
+}
+
+function encodedFlowHref(path: string, flow: Flow, keys: readonly FlowKey[], lang: Lang): string {
   const query = new URLSearchParams(flowPairs(flow, keys, lang)).toString();
   return query ? `${path}?${query}` : path;
 }

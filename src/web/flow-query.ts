@@ -55,9 +55,13 @@ export function answerPairs(a: FlowAnswers): [string, string][] {
 }
 
 export function answersQuery(a: FlowAnswers, lang: Lang): string {
-  const params = new URLSearchParams(answerPairs(a));
-  if (lang !== 'en') params.append('lang', lang);
-  return params.toString();
+  return queryInLang(new URLSearchParams(answerPairs(a)).toString(), lang);
+}
+
+/** The answers' query (in English, as answersQuery gives it) in a language: the language goes last. */
+export function queryInLang(englishQuery: string, lang: Lang): string {
+  if (lang === 'en') return englishQuery;
+  return englishQuery ? `${englishQuery}&lang=${lang}` : `lang=${lang}`;
 }
 
 export function withQuery(path: string, query: string): string {

@@ -8,7 +8,7 @@ import { numberParameter } from '../rules/parameters.js';
 import type { Rules } from '../rules/rules.js';
 import type { DeadlineRule } from '../rules/schema.js';
 import { deadlineStart } from './deadline-starts.js';
-import { orderSteps } from './order-steps.js';
+import { orderRanked } from './order-steps.js';
 import { type Plan, type PlanOffice, type PlanStep, STEP_STATIC } from './plan.js';
 import { type SkeletonStep, planSkeleton } from './plan-skeleton.js';
 import type { Profile } from './profile.js';
@@ -37,7 +37,7 @@ export function buildPlan(rules: Rules, profile: Profile, lang: Lang, officeFor:
     return found;
   };
   const steps = skeleton.steps.map((s) => personalStep(rules, s, profile, office));
-  plan.steps = orderSteps(steps, (id) => rules.stepsById.get(id)?.order ?? 0);
+  plan.steps = orderRanked(skeleton.ranking, steps);
   return plan;
 }
 

@@ -3,10 +3,29 @@
  * the steps it depends on, so every prerequisite comes before its dependants. Within a stage: duties before
  * advice, then the earliest deadline (steps without a date last), then catalogue order.
  * (A done step never depends on one still to do: the plan tests check this over every combination of answers.)
+ *
+ * Everything but the deadlines is the same for every plan of one shape, so it is worked out once per shape
+ * (`rankSteps`), and each plan only sorts by its deadlines within a rank (`orderRanked`).
  */
-import type { PlanStep } from './plan.js';
 
-export function orderSteps(steps: readonly PlanStep[], catalogueOrder: (id: string) => number): PlanStep[] {
+/** What the order needs of a step, apart from its deadline. */
+export interface RankedStep {
+  id: string;
+  dependsOn: readonly string[];
+  done: boolean;
+  required: boolean;
+  /** Its place in the catalogue. */
+  order: number;
+}
+
+export interface Ranking {
+  /** Per step: done, stage and duty or advice, as one number (lower comes first). */
+  rank: readonly number[];
+  /** The step indices by rank, then catalogue order. */
+  byRank: readonly number[];
+}
+
+export function rankSteps(steps: readonly RankedStep[]): Ranking {
   const index = new Map<string, number>();
   steps.forEach((s, i) => index.set(s.id, i));
   const stage: number[] = new Array<number>(steps.length).fill(-1);
@@ -24,22 +43,18 @@ export function orderSteps(steps: readonly PlanStep[], catalogueOrder: (id: stri
     stage[i] = s;
     return s;
   };
-  const order = steps.map((s) => catalogueOrder(s.id));
-  const keys = steps.map((_, i) => i);
-  for (const i of keys) stageOf(i);
-  keys.sort((a, b) => {
-    const x = steps[a]!;
-    const y = steps[b]!;
-    return rank(x.status === 'done') - rank(y.status === 'done')
-      || stage[a]! - stage[b]!
-      || rank(x.required) - rank(y.required)
-      || compareDeadlines(x.deadline, y.deadline)
-      || order[a]! - order[b]!;
-  });
-  return keys.map((i) => steps[i]!);
+  const rank = steps.map((s, i) => (s.done ? 0 : 1) * 2 * steps.length + stageOf(i) * 2 + (s.required ? 0 : 1));
+  const byRank = steps.map((_, i) => i).sort((a, b) => rank[a]! - rank[b]! || steps[a]!.order - steps[b]!.order);
+  return Object.freeze({ rank: Object.freeze(rank), byRank: Object.freeze(byRank) });
 }
 
-const rank = (first: boolean) => (first ? 0 : 1);
+/** The steps in order: by rank, then deadline (none last); the sort is stable, so catalogue order breaks ties. */
+export function orderRanked<T extends { deadline: string | null }>(ranking: Ranking, steps: readonly T[]): T[] {
+  const { rank } = ranking;
+  const keys = ranking.byRank.slice();
+  keys.sort((a, b) => rank[a]! - rank[b]! || compareDeadlines(steps[a]!.deadline, steps[b]!.deadline));
+  return keys.map((i) => steps[i]!);
+}
 
 function compareDeadlines(a: string | null, b: string | null): number {
   if (a === b) return 0;

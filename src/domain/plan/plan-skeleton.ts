@@ -12,6 +12,7 @@
 import type { DeadlineRule, StepRule, StepVariant } from '../rules/schema.js';
 import type { Rules } from '../rules/rules.js';
 import type { StepStatic } from './plan.js';
+import { type Ranking, rankSteps } from './order-steps.js';
 import { type Predicate, allHold, predicate } from './predicates.js';
 import type { Profile } from './profile.js';
 import { type StaticContext, documentName, stepStatic } from './step-static.js';
@@ -34,6 +35,8 @@ export interface SkeletonStep {
 export interface PlanSkeleton {
   /** In catalogue order; the plan orders them by prerequisites and deadlines. */
   steps: readonly SkeletonStep[];
+  /** The part of their order that the deadlines do not decide (order-steps.ts). */
+  ranking: Ranking;
 }
 
 /** Shapes kept per loaded rules, across languages, municipalities and epochs; past this, the cache starts again. */
@@ -123,5 +126,6 @@ export function makeSkeleton(rules: Rules, context: StaticContext, profile: Prof
       office: rule.office !== undefined && !done ? rule.office : undefined,
     };
   });
-  return Object.freeze({ steps: Object.freeze(steps.map((s) => Object.freeze(s))) });
+  const ranking = rankSteps(steps.map((s) => ({ id: s.rule.id, dependsOn: s.dependsOn, done: s.done, required: s.required, order: s.rule.order })));
+  return Object.freeze({ steps: Object.freeze(steps.map((s) => Object.freeze(s))), ranking });
 }

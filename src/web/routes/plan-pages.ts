@@ -14,7 +14,7 @@ import { type FlowAnswers, QUESTIONS, type QuestionId, QUESTION_IDS, nextQuestio
 import { answerRows } from '../answer-summary.js';
 import { planCalendar } from '../calendar.js';
 import { type AppDeps, flowContext, makeView, today } from '../deps.js';
-import { type Query, answersQuery, readAnswers, readLang, withQuery } from '../flow-query.js';
+import { type Query, answersQuery, queryInLang, readAnswers, readLang, withQuery } from '../flow-query.js';
 import { CheckPage } from '../views/check-page.js';
 import type { ShownError } from '../views/components/form.js';
 import { planPage } from '../views/plan-page.js';
@@ -101,8 +101,9 @@ export function registerPlanPages(app: FastifyInstance, deps: AppDeps): void {
     if (next !== 'check' && next !== 'result') return unfinished(reply, next, answers, lang);
     const result = makePlan(deps, toRawAnswers(answers, ctx), asOf, lang);
     if (!result.ok) return reply.redirect(targetUrl('check', answers, lang), 303);
-    const query = answersQuery(answers, lang);
-    const view = makeView(deps, lang, (l) => withQuery('/plan/result', answersQuery(answers, l)));
+    const english = answersQuery(answers, 'en');
+    const query = queryInLang(english, lang);
+    const view = makeView(deps, lang, (l) => withQuery('/plan/result', queryInLang(english, l)));
     return reply.type('text/html; charset=utf-8').send(planPage({
       view,
       plan: result.plan,
