@@ -142,6 +142,7 @@ describe('every page', () => {
     assert.match(csp, /frame-ancestors 'none'/);
     assert.equal(res.headers['referrer-policy'], 'no-referrer');
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    assert.equal(res.headers['x-frame-options'], 'DENY');
     assert.equal(res.headers['cache-control'], 'no-store');
   });
 

@@ -12,13 +12,14 @@ import { SAMPLE_BOOKING, SAMPLE_PLAN_QUERY, SAMPLE_PLAN_REQUEST } from '../../..
 import type { AppDeps } from '../deps.js';
 
 export function registerBenchRoutes(app: FastifyInstance, deps: Pick<AppDeps, 'booking' | 'clock'>): void {
-  let plan: Promise<string> | undefined;
-  let page: Promise<string> | undefined;
-  let finder: Promise<string> | undefined;
-  const prepare = async (request: InjectOptions): Promise<string> => {
+  let plan: Promise<Buffer> | undefined;
+  let page: Promise<Buffer> | undefined;
+  let finder: Promise<Buffer> | undefined;
+  // The bytes themselves, as the route sent them (not a string that would be encoded anew on every request).
+  const prepare = async (request: InjectOptions): Promise<Buffer> => {
     const res = await app.inject(request);
     if (res.statusCode !== 200) throw new Error(`The bench sample ${request.url} answers ${res.statusCode}`);
-    return res.payload;
+    return res.rawPayload;
   };
   app.post('/bench/prepared/plan', { schema: { hide: true } }, async (_request, reply) => {
     plan ??= prepare({ method: 'POST', url: '/api/v1/plan', payload: JSON.stringify(SAMPLE_PLAN_REQUEST), headers: { 'content-type': 'application/json' } });
@@ -33,7 +34,7 @@ export function registerBenchRoutes(app: FastifyInstance, deps: Pick<AppDeps, 'b
     return reply.type('text/html; charset=utf-8').send(await page);
   });
   // The free times of the sample office, prepared once: the floor that HTTP itself sets for the availability's latency.
-  let availability: Promise<string> | undefined;
+  let availability: Promise<Buffer> | undefined;
   app.get('/bench/prepared/availability', { schema: { hide: true } }, async (_request, reply) => {
     availability ??= prepare({ method: 'GET', url: `/api/v1/offices/${SAMPLE_BOOKING.officeId}/availability?service=${SAMPLE_BOOKING.service}&people=${SAMPLE_BOOKING.people}` });
     return reply.type('application/json; charset=utf-8').send(await availability);
