@@ -8,8 +8,8 @@ import { numberParameter } from '../rules/parameters.js';
 import type { Rules } from '../rules/rules.js';
 import type { DeadlineRule } from '../rules/schema.js';
 import { deadlineStart } from './deadline-starts.js';
-import { orderRanked } from './order-steps.js';
-import { type Plan, type PlanOffice, type PlanStep, STEP_STATIC } from './plan.js';
+import { rankedOrder } from './order-steps.js';
+import { PLAN_SHAPE, type Plan, type PlanOffice, type PlanStep, STEP_STATIC } from './plan.js';
 import { type SkeletonStep, planSkeleton } from './plan-skeleton.js';
 import type { Profile } from './profile.js';
 import { staticContext } from './step-static.js';
@@ -37,7 +37,9 @@ export function buildPlan(rules: Rules, profile: Profile, lang: Lang, officeFor:
     return found;
   };
   const steps = skeleton.steps.map((s) => personalStep(rules, s, profile, office));
-  plan.steps = orderRanked(skeleton.ranking, steps);
+  const order = rankedOrder(skeleton.ranking, steps);
+  plan.steps = order.map((i) => steps[i]!);
+  plan[PLAN_SHAPE] = { skeleton, order };
   return plan;
 }
 

@@ -5,7 +5,7 @@
  * (A done step never depends on one still to do: the plan tests check this over every combination of answers.)
  *
  * Everything but the deadlines is the same for every plan of one shape, so it is worked out once per shape
- * (`rankSteps`), and each plan only sorts by its deadlines within a rank (`orderRanked`).
+ * (`rankSteps`), and each plan only sorts by its deadlines within a rank (`rankedOrder`).
  */
 
 /** What the order needs of a step, apart from its deadline. */
@@ -48,12 +48,12 @@ export function rankSteps(steps: readonly RankedStep[]): Ranking {
   return Object.freeze({ rank: Object.freeze(rank), byRank: Object.freeze(byRank) });
 }
 
-/** The steps in order: by rank, then deadline (none last); the sort is stable, so catalogue order breaks ties. */
-export function orderRanked<T extends { deadline: string | null }>(ranking: Ranking, steps: readonly T[]): T[] {
+/** The order of the steps, as their indices: by rank, then deadline (none last); the sort is stable, so catalogue order breaks ties. */
+export function rankedOrder(ranking: Ranking, steps: readonly { deadline: string | null }[]): number[] {
   const { rank } = ranking;
   const keys = ranking.byRank.slice();
   keys.sort((a, b) => rank[a]! - rank[b]! || compareDeadlines(steps[a]!.deadline, steps[b]!.deadline));
-  return keys.map((i) => steps[i]!);
+  return keys;
 }
 
 function compareDeadlines(a: string | null, b: string | null): number {

@@ -1,5 +1,6 @@
 import type { Group, Lang, Outcome } from '../answers/answers.js';
 import type { LocalDate } from '../dates/local-date.js';
+import type { PlanSkeleton } from './plan-skeleton.js';
 
 export interface PlanSource {
   title: string;
@@ -61,10 +62,18 @@ export interface PlanStep {
   [STEP_STATIC]?: StepStatic;
 }
 
+/**
+ * Links a plan to its shape and the order of the shape's steps in it, so the web edge can keep what it writes
+ * for every plan of that shape in that order.
+ */
+export const PLAN_SHAPE: unique symbol = Symbol('plan shape');
+
 export interface Plan {
   outcome: Outcome;
   group: Group;
   lang: Lang;
   asOf: LocalDate;
   steps: PlanStep[];
+  /** The shape the steps come from, and the shape's step at each place of `steps`. */
+  [PLAN_SHAPE]?: { skeleton: PlanSkeleton; order: readonly number[] };
 }

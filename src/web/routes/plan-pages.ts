@@ -17,7 +17,7 @@ import { type AppDeps, flowContext, makeView, today } from '../deps.js';
 import { type Query, answersQuery, queryInLang, readAnswers, readLang, withQuery } from '../flow-query.js';
 import { CheckPage } from '../views/check-page.js';
 import type { ShownError } from '../views/components/form.js';
-import { planPage } from '../views/plan-page.js';
+import { type PlanBookingLink, planPage } from '../views/plan-page.js';
 import { html } from '../views/view.js';
 import { targetUrl } from './questionnaire.js';
 
@@ -29,40 +29,29 @@ function questionFor(field: string): QuestionId {
 }
 
 /**
- * The link from a step done at an office to booking a time there: straight to the free days when the plan named an
- * office that can be booked here (with the party and the step's deadline), to the choice of office when the plan
- * could not name one, and none when the person's office books its own times (a Citizen Service).
+ * The links from the steps done at an office to booking a time there: straight to the free days when the plan named
+ * an office that can be booked here (with the party and the step's deadline), to the choice of office when the plan
+ * could not name one, and none when the person's office books its own times (a Citizen Service). Several steps are
+ * done at one appointment (address, CPR number, doctor): the plan offers the booking once, at the first.
  */
-export function planBookingLink(deps: AppDeps, step: PlanStep, answers: FlowAnswers, lang: Lang): PlanBookingLink | null {
-  const service = deps.rules.stepsById.get(step.id)?.office;
-  if (!service || !isBookableService(service)) return null;
-  const people = Math.min(deps.bookingConfig.maxPeople, 1 + (answers.partner === 'yes' ? 1 : 0) + (answers.children === 'yes' ? answers.age.length : 0));
-  const flow: Flow = { service, people: String(people), step: step.id };
-  if (step.deadline) flow.deadline = step.deadline;
-  if (answers.postcode) flow.postcode = answers.postcode;
-  const office = step.where.office;
-  if (office) {
-    if ('error' in bookableOffice(deps.booking, office.id, service)) return null;
-    return { service, href: flowHref('/book/time', { ...flow, office: office.id }, ['service', 'office', 'people', 'postcode', 'deadline', 'step'], lang), office: office.name };
-  }
-  return { service, href: flowHref('/book/office', flow, ['service', 'postcode', 'people', 'deadline', 'step'], lang), office: null };
-}
-
-export interface PlanBookingLink {
-  service: string;
-  href: string;
-  /** The office's name, when the link goes straight to its free times. */
-  office: string | null;
-}
-
-/** Several steps are done at one appointment (address, CPR number, doctor): the plan offers the booking once, at the first. */
-function onePerService(link: (step: PlanStep) => PlanBookingLink | null): (step: PlanStep) => PlanBookingLink | null {
+export function planBookingLinks(deps: AppDeps, answers: FlowAnswers, lang: Lang): (step: PlanStep) => PlanBookingLink | null {
+  const people = String(Math.min(deps.bookingConfig.maxPeople, 1 + (answers.partner === 'yes' ? 1 : 0) + (answers.children === 'yes' ? answers.age.length : 0)));
   const seen = new Set<string>();
   return (step) => {
-    const found = link(step);
-    if (!found || seen.has(found.service)) return null;
-    seen.add(found.service);
-    return found;
+    const service = deps.rules.stepsById.get(step.id)?.office;
+    if (!service || !isBookableService(service) || seen.has(service)) return null;
+    const flow: Flow = { service, people, step: step.id };
+    if (step.deadline) flow.deadline = step.deadline;
+    if (answers.postcode) flow.postcode = answers.postcode;
+    const office = step.where.office;
+    let link: PlanBookingLink | null = null;
+    if (!office) link = { service, href: flowHref('/book/office', flow, ['service', 'postcode', 'people', 'deadline', 'step'], lang), office: null };
+    else if (!('error' in bookableOffice(deps.booking, office.id, service))) {
+      flow.office = office.id;
+      link = { service, href: flowHref('/book/time', flow, ['service', 'office', 'people', 'postcode', 'deadline', 'step'], lang), office: office.name };
+    }
+    if (link) seen.add(service);
+    return link;
   };
 }
 
@@ -109,7 +98,7 @@ export function registerPlanPages(app: FastifyInstance, deps: AppDeps): void {
       plan: result.plan,
       rows: answerRows(deps, view, answers, ctx, query),
       query,
-      bookHref: onePerService((step) => planBookingLink(deps, step, answers, lang)),
+      bookHref: planBookingLinks(deps, answers, lang),
     }));
   });
 
