@@ -1,17 +1,80 @@
 /**
- * Writes a plan as JSON, the shape of PlanResponse, straight into bytes. A step's static part (texts,
- * authority, place, sources, check) and each document are objects shared by everyone who gets them, so their
- * JSON is encoded once and kept; per request only the personal fields are written. The API test checks the
- * output against the response schema.
+ * Writes a plan as JSON, the shape of PlanResponse, straight into bytes. A step's static part (texts, authority,
+ * sources, check), whether it is required or done, its prerequisites and its documents are the same for everyone
+ * with the same plan shape (plan-skeleton.ts); only the day, the deadlines and the offices are personal. So the
+ * answer of a shape in an order is kept as a template (part-templates.ts) once it is asked for twice, with holes
+ * for those; the API test checks every answer against the response schema, and a test compares the answers
+ * written from templates with answers written directly.
  */
-import { type Plan, type PlanStep, STEP_STATIC, type StepStatic } from '../domain/plan/plan.js';
+import { PLAN_SHAPE, type Plan, type PlanStep, STEP_STATIC, type StepStatic } from '../domain/plan/plan.js';
+import type { PlanSkeleton } from '../domain/plan/plan-skeleton.js';
 import { type Part, byteCache, partsWriter } from './byte-parts.js';
+import { type Template, TemplateCache, compileTemplate } from './part-templates.js';
 
 const writeBody = partsWriter();
 
 const q = JSON.stringify;
 const staticBytes = byteCache<StepStatic>();
 const documentBytes = byteCache<object>();
+
+/** Switched off only by the tests, which compare answers written from templates with answers written directly. */
+export const planJsonTemplates = { enabled: true };
+const templates = new TemplateCache<PlanSkeleton, Hole>(16 * 1024 * 1024);
+
+type Hole = { kind: 'as-of' } | { kind: 'where' | 'deadline'; at: number };
+
+export function planJson(plan: Plan): Buffer {
+  const shape = plan[PLAN_SHAPE];
+  const template = shape && planJsonTemplates.enabled
+    ? templates.get(shape.skeleton, shape.order.join(','), () => compileTemplate(jsonParts(plan, true)))
+    : null;
+  if (!template) return writeBody(jsonParts(plan, false) as Part[]);
+  return writeBody(filled(template, plan));
+}
+
+function filled(template: Template<Hole>, plan: Plan): Part[] {
+  const parts: Part[] = [];
+  for (const piece of template) parts.push(Buffer.isBuffer(piece) ? piece : fill(piece, plan));
+  return parts;
+}
+
+function fill(hole: Hole, plan: Plan): Part {
+  if (hole.kind === 'as-of') return plan.asOf;
+  const step = plan.steps[hole.at]!;
+  if (hole.kind === 'where') return whereJson(step);
+  return `${step.deadline === null ? 'null' : `"${step.deadline}"`},"overdue":${step.overdue}`;
+}
+
+/** The answer in order, with the personal values as holes (for a template) or filled (written directly). */
+function jsonParts(plan: Plan, asTemplate: boolean): (Part | Hole)[] {
+  const out: (Part | Hole)[] = [];
+  const personal = (hole: Hole) => out.push(asTemplate ? hole : fill(hole, plan));
+  out.push(`{"outcome":${q(plan.outcome)},"group":${q(plan.group)},"lang":${q(plan.lang)},"asOf":"`);
+  personal({ kind: 'as-of' });
+  out.push('","steps":[');
+  plan.steps.forEach((step, at) => {
+    if (at > 0) out.push(',');
+    const fixed = step[STEP_STATIC];
+    if (!fixed) {
+      out.push(Buffer.from(q(step)));
+      return;
+    }
+    out.push(staticPart(step.id, fixed));
+    personal({ kind: 'where', at });
+    out.push(`,"required":${step.required},"status":"${step.status}","deadline":`);
+    personal({ kind: 'deadline', at });
+    let dependsOn = '';
+    for (const id of step.dependsOn) dependsOn += `${dependsOn ? ',' : ''}"${id}"`;
+    out.push(`,"dependsOn":[${dependsOn}],"documents":[`);
+    step.documents.forEach((d, i) => {
+      if (i > 0) out.push(',');
+      out.push(documentBytes(d, () => q({ id: d.id, name: d.name })));
+    });
+    out.push(']}');
+  });
+  out.push(']}');
+  return out;
+}
 
 /** The step's opening brace, its id and its static part: the same bytes for everyone who shares them. */
 function staticPart(id: string, s: StepStatic): Buffer {
@@ -20,29 +83,11 @@ function staticPart(id: string, s: StepStatic): Buffer {
     + `,"authority":${q(s.authority)},"sources":${q(s.sources)},"check":${q(s.check)},"guide":${q(s.guide)}`);
 }
 
-function pushStep(parts: Part[], step: PlanStep): void {
-  const fixed = step[STEP_STATIC];
-  if (!fixed) {
-    parts.push(Buffer.from(q(step)));
-    return;
-  }
-  let dependsOn = '';
-  for (const id of step.dependsOn) dependsOn += `${dependsOn ? ',' : ''}"${id}"`;
-  parts.push(staticPart(step.id, fixed), whereJson(step),
-    `,"required":${step.required},"status":"${step.status}","deadline":${step.deadline === null ? 'null' : `"${step.deadline}"`}`
-    + `,"overdue":${step.overdue},"dependsOn":[${dependsOn}],"documents":[`);
-  step.documents.forEach((d, i) => {
-    if (i > 0) parts.push(',');
-    parts.push(documentBytes(d, () => q({ id: d.id, name: d.name })));
-  });
-  parts.push(']}');
-}
-
 const whereBytes = byteCache<object>();
 const whereWithOffice = new WeakMap<object, WeakMap<object, Buffer>>();
 
 /** Where: the same bytes for everyone in a municipality and, with an office, for everyone it serves this minute. */
-function whereJson(step: PlanStep): Part {
+function whereJson(step: PlanStep): Buffer {
   const { office, ...place } = step.where;
   const fixed = step[STEP_STATIC]?.where ?? step.where;
   if (!office) return whereBytes(fixed, () => `,"where":${q({ ...place, office: null })}`);
@@ -51,14 +96,4 @@ function whereJson(step: PlanStep): Part {
   let bytes = byOffice.get(office);
   if (!bytes) byOffice.set(office, bytes = Buffer.from(`,"where":${q({ ...place, office })}`));
   return bytes;
-}
-
-export function planJson(plan: Plan): Buffer {
-  const parts: Part[] = [`{"outcome":${q(plan.outcome)},"group":${q(plan.group)},"lang":${q(plan.lang)},"asOf":${q(plan.asOf)},"steps":[`];
-  plan.steps.forEach((step, i) => {
-    if (i > 0) parts.push(',');
-    pushStep(parts, step);
-  });
-  parts.push(']}');
-  return writeBody(parts);
 }

@@ -31,7 +31,15 @@ export const DATE_WINDOW = {
   permitYearsBack: 10,
 } as const;
 
+let lastLimits: { asOf: LocalDate; limits: ReturnType<typeof computeLimits> } | undefined;
+
+/** The window for each date, on a day (kept for the last day asked: every answer that day has the same). */
 export function dateLimits(asOf: LocalDate) {
+  if (lastLimits?.asOf !== asOf) lastLimits = { asOf, limits: Object.freeze(computeLimits(asOf)) };
+  return lastLimits.limits;
+}
+
+function computeLimits(asOf: LocalDate) {
   return {
     arrivalMin: addYears(asOf, -DATE_WINDOW.arrivalYearsBack),
     arrivalMax: addYears(asOf, DATE_WINDOW.arrivalYearsAhead),

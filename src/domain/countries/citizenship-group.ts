@@ -10,15 +10,32 @@ export interface CountryDirectory {
   groups: GroupsFile;
 }
 
+/** Each nationality's memberships, in the order of DATED_GROUPS: found by the code instead of read through. */
+type Membership = { group: DatedGroup; from: string; to: string | undefined };
+const memberships = new WeakMap<GroupsFile, Map<string, Membership[]>>();
+
+function membershipsOf(groups: GroupsFile): Map<string, Membership[]> {
+  let found = memberships.get(groups);
+  if (!found) {
+    found = new Map();
+    for (const group of DATED_GROUPS) {
+      for (const m of groups[group].members) {
+        let list = found.get(m.country);
+        if (!list) found.set(m.country, list = []);
+        list.push({ group, from: m.from, to: m.to });
+      }
+    }
+    memberships.set(groups, found);
+  }
+  return found;
+}
+
 /** The group one citizenship gives on a date; a territory counts as the country whose citizens live there. */
 export function groupOfCitizenship(directory: CountryDirectory, code: string, onDate: LocalDate): Group {
   const country = directory.byCode.get(code);
   const nationality = country?.citizensOf ?? code;
-  for (const group of DATED_GROUPS) {
-    const isMember = directory.groups[group].members.some(
-      (m) => m.country === nationality && m.from <= onDate && (m.to === undefined || onDate <= m.to),
-    );
-    if (isMember) return group;
+  for (const m of membershipsOf(directory.groups).get(nationality) ?? []) {
+    if (m.from <= onDate && (m.to === undefined || onDate <= m.to)) return m.group;
   }
   return 'other';
 }

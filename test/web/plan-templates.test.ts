@@ -1,12 +1,14 @@
 /**
- * The plan page is written from a kept template once its shape comes a second time (plan-page.tsx). Every page
- * written that way must be the very page written directly, for people who share a shape and differ in what is
- * personal: dates (so deadlines and order), postal code (so offices and booking links), family, language.
+ * The plan page and the plan API's answer are written from kept templates once their shape comes a second time
+ * (plan-page.tsx, plan-json.ts). Every page and answer written that way must be the very one written directly, for
+ * people who share a shape and differ in what is personal: dates (so deadlines and order), postal code (so offices
+ * and booking links), family, language.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { fixedClock } from '../../src/adapters/clock/system-clock.js';
+import { planJsonTemplates } from '../../src/web/plan-json.js';
 import { planPageTemplates } from '../../src/web/views/plan-page.js';
 import { TEST_NOW, testApp } from '../helpers.js';
 
@@ -19,6 +21,7 @@ before(async () => {
 });
 after(async () => {
   planPageTemplates.enabled = true;
+  planJsonTemplates.enabled = true;
   await today.close();
   await tomorrow.close();
 });
@@ -74,6 +77,35 @@ describe('the plan page from templates', () => {
     const rounds = [urls, [...urls].reverse(), urls.filter((_, i) => i % 2).concat(urls.filter((_, i) => i % 2 === 0))];
     for (const app of [today, tomorrow, today]) for (const round of rounds) for (const url of round) {
       assert.equal(key(await app.inject({ url })), expected.get(`${app === today}${url}`), url);
+    }
+  });
+
+  it('gives the answer written directly from the API, for every person, however often their shape comes', async () => {
+    const bodies = sample().map((url) => {
+      const q = new URLSearchParams(url.split('?')[1]);
+      const body: Record<string, unknown> = {
+        citizenships: q.getAll('citizenship'), purpose: q.get('purpose'), stay: q.get('stay'),
+        partner: q.get('partner') === 'yes', childrenAges: q.getAll('age').map(Number), lang: q.get('lang') ?? 'en',
+      };
+      if (q.get('permit')) body.hasResidencePermit = q.get('permit') === 'yes';
+      if (q.get('permitDate')) body.residencePermitDate = q.get('permitDate');
+      if (q.get('arrival') !== 'unknown') body.arrivalDate = q.get('arrival');
+      if (q.get('stay') !== 'under-3-months') body.moveInDate = q.get('moveIn');
+      if (q.get('postcode') !== 'none') body.postalCode = q.get('postcode');
+      return JSON.stringify(body);
+    });
+    const post = (app: FastifyInstance, payload: string) => app.inject({ method: 'POST', url: '/api/v1/plan', payload, headers: { 'content-type': 'application/json' } });
+    planJsonTemplates.enabled = false;
+    const expected = new Map<string, string>();
+    for (const app of [today, tomorrow]) for (const body of bodies) {
+      const res = await post(app, body);
+      expected.set(`${app === today}${body}`, `${res.statusCode} ${res.body}`);
+    }
+    assert.ok([...expected.values()].filter((v) => v.startsWith('200 ')).length >= 300);
+    planJsonTemplates.enabled = true;
+    for (const app of [today, tomorrow, today]) for (const round of [bodies, [...bodies].reverse()]) for (const body of round) {
+      const res = await post(app, body);
+      assert.equal(`${res.statusCode} ${res.body}`, expected.get(`${app === today}${body}`), body);
     }
   });
 });
