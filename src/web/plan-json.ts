@@ -42,7 +42,19 @@ function fill(hole: Hole, plan: Plan): Part {
   if (hole.kind === 'as-of') return plan.asOf;
   const step = plan.steps[hole.at]!;
   if (hole.kind === 'where') return whereJson(step);
-  return `${step.deadline === null ? 'null' : `"${step.deadline}"`},"overdue":${step.overdue}`;
+  return deadlineJson(step.deadline, step.overdue);
+}
+
+/** A deadline and whether it has passed, as bytes: a plan has the same few hundred calendar dates as everyone's. */
+const deadlines = new Map<string, Buffer>();
+function deadlineJson(deadline: string | null, overdue: boolean): Buffer {
+  const key = overdue ? `${deadline}!` : deadline ?? '';
+  let found = deadlines.get(key);
+  if (!found) {
+    if (deadlines.size > 10_000) deadlines.clear();
+    deadlines.set(key, found = Buffer.from(`${deadline === null ? 'null' : `"${deadline}"`},"overdue":${overdue}`));
+  }
+  return found;
 }
 
 /** The answer in order, with the personal values as holes (for a template) or filled (written directly). */

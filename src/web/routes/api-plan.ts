@@ -21,9 +21,9 @@ export function registerPlanApi(app: FastifyInstance, deps: AppDeps): void {
       response: { 200: PlanResponse, 400: ErrorResponse },
     },
   }, async (request, reply) => {
-    const { lang: requested, ...answers } = request.body;
-    const lang: Lang = requested ?? 'en';
-    const result = makePlan(deps, answers, today(deps), lang);
+    // The body is the answers (the language is one more field, which the check does not read).
+    const lang: Lang = request.body.lang ?? 'en';
+    const result = makePlan(deps, request.body, today(deps), lang);
     if (!result.ok) {
       const errors = result.errors.map((e) => ({ field: e.field, message: `${e.field}: ${deps.texts.message(lang, e)}` }));
       return apiError(reply, 400, errors.map((e) => e.message).join('; '), errors);
