@@ -5,7 +5,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, type Migration, type MigrationProvider, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase as SqliteDatabaseLike } from 'kysely';
+import {
+  Kysely, type Migration, type MigrationProvider, Migrator, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect,
+  type SqliteDatabase as SqliteDatabaseLike,
+} from 'kysely';
 import pg from 'pg';
 import * as booking001 from './migrations/001-booking.js';
 import type { Database } from './schema.js';
@@ -53,6 +56,41 @@ function keepingStatements(file: SqliteDatabase.Database, size = 256): SqliteDat
   };
 }
 
+/** Statements named so far (text → name), the same names on every connection of this process. */
+const statementNames = new Map<string, string>();
+const MAX_NAMED_STATEMENTS = 2_000;
+const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+
+/**
+ * A pool whose connections run each data statement as a named prepared statement: PostgreSQL then parses and
+ * plans it once per connection instead of on every request (the booking's statements are large). Kysely writes
+ * the same text for the same query with other values, so the number of names stays small; past a bound, new
+ * texts run unnamed as before.
+ */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  const named = (text: string): string | undefined => {
+    let name = statementNames.get(text);
+    if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS && PREPARABLE.test(text)) {
+      statementNames.set(text, name = `ics_${statementNames.size.toString(36)}`);
+    }
+    return name;
+  };
+  return {
+    end: () => pool.end(),
+    async connect(): Promise<PostgresPoolClient> {
+      const client = await pool.connect();
+      return {
+        query: ((text: unknown, values?: readonly unknown[]) => {
+          if (typeof text !== 'string') return client.query(text as never);
+          const name = named(text);
+          return name === undefined ? client.query(text, values as unknown[]) : client.query({ name, text, values: values as unknown[] });
+        }) as unknown as PostgresPoolClient['query'],
+        release: (destroy?: boolean) => client.release(destroy),
+      };
+    },
+  };
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   let db: Kysely<Database>;
   let dialect: OpenDatabase['dialect'];
@@ -68,7 +106,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
       const client = await pool.connect();
       try { await client.query(`create schema if not exists "${options.schema.replace(/"/g, '')}"`); } finally { client.release(); }
     }
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     const current = await pool.query<{ schema: string }>('select current_schema() as schema');
     migrationSchema = current.rows[0]?.schema ?? 'public';
   } else {

@@ -34,6 +34,8 @@ export interface BookingPorts {
 
 export interface FreeSlot extends TimedSlot {
   placesLeft: number;
+  /** The kept time it comes from (the edge keeps the time's bytes on it). */
+  timed: TimedSlot;
 }
 
 export type OfficeError = 'unknown-office' | 'unknown-service' | 'not-offered' | 'no-hours';
@@ -84,7 +86,13 @@ export async function availability(ports: BookingPorts, q: AvailabilityQuery): P
   const free: FreeSlot[] = [];
   for (const slot of slots) {
     const placesLeft = slot.capacity - (taken.get(slot.startMs) ?? 0);
-    if (placesLeft >= q.people) free.push({ ...slot, placesLeft });
+    // Written out field by field: a spread of each of 8 weeks of times took most of this function's time.
+    if (placesLeft >= q.people) {
+      free.push({
+        startMs: slot.startMs, endMs: slot.endMs, date: slot.date, minutes: slot.minutes, capacity: slot.capacity,
+        startIso: slot.startIso, endIso: slot.endIso, placesLeft, timed: slot,
+      });
+    }
   }
   return { ok: true, office: found.office, service: found.service, slots: free };
 }
