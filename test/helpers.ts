@@ -11,6 +11,9 @@ import { buildApp } from '../src/web/app.js';
 import { type BookingRuntime, type RuntimeOptions, startBookingRuntime } from '../src/web/booking-runtime.js';
 import type { AppDeps, BaseDeps } from '../src/web/deps.js';
 import { loadDeps } from '../src/web/server.js';
+import { outgoing } from '../src/adapters/db/booking-store.js';
+import { composeOutgoing } from '../src/app/booking/messages.js';
+import type { OutboxTable } from '../src/adapters/db/schema.js';
 
 /** The day the tests stand on: the rules' sources were checked on this day. */
 export const TEST_TODAY = '2026-11-25' as LocalDate;
@@ -75,4 +78,12 @@ export async function testApp(overrides: Partial<AppDeps['config']> = {}, option
   const app = await buildApp({ ...base, clock, config: { ...base.config, ...overrides }, booking: runtime.ports, cookieSecret: TEST_COOKIE_SECRET });
   if (!options.runtime) app.addHook('onClose', async () => { await runtime.close(); });
   return app;
+}
+
+/** The outbox's messages in words, as the sender will write them, with their rows (filtered by `where`). */
+export async function outboxMail(rt: BookingRuntime, where: Partial<Pick<OutboxTable, 'kind' | 'to_address' | 'booking_id'>>) {
+  let query = rt.database.db.selectFrom('outbox').selectAll();
+  for (const [column, value] of Object.entries(where)) query = query.where(column as 'kind', '=', value as OutboxTable['kind']);
+  const rows = await query.execute();
+  return rows.map((row) => ({ ...composeOutgoing(rt.ports.messages, outgoing(row)), row }));
 }

@@ -70,6 +70,9 @@ export interface NewBooking {
   nowMs: number;
 }
 
+/** The booking as a message tells it: kept with the message, so the message is worded when it is sent. */
+export type MessageBooking = Pick<Booking, 'id' | 'reference' | 'officeId' | 'service' | 'startMs' | 'endMs' | 'people' | 'name' | 'language' | 'version'>;
+
 export interface NewMessage {
   id: string;
   bookingId: string | null;
@@ -78,9 +81,10 @@ export interface NewMessage {
   dedupeKey: string;
   to: string;
   language: Lang;
-  subject: string;
-  text: string;
-  ics: string | null;
+  /** The booking at the event. */
+  booking: MessageBooking;
+  /** The link the message carries (its token), if any. */
+  token: string | null;
   nowMs: number;
 }
 
@@ -89,10 +93,11 @@ export interface OutgoingMessage {
   kind: MessageKind;
   to: string;
   language: Lang;
-  subject: string;
-  text: string;
-  ics: string | null;
   attempts: number;
+  /** What the message tells: the booking at the event, the link's token, and when the event happened. */
+  event: { booking: MessageBooking; token: string | null; atMs: number } | null;
+  /** The words of a message written before messages were worded when sent. */
+  stored: { subject: string; text: string; ics: string | null } | null;
 }
 
 export type HoldResult = 'held' | 'full' | 'too-many-holds';

@@ -53,7 +53,7 @@ export async function startBookingRuntime(base: BaseDeps, options: RuntimeOption
     random: randomPool(),
     onMessage: () => worker?.kick(),
   };
-  if (jobs) worker = startOutboxWorker(store, mailer, base.clock, { ...DEFAULT_OUTBOX, leaseMs: config.outboxLeaseMs, domain, intervalMs: options.outboxIntervalMs ?? 2_000, onError });
+  if (jobs) worker = startOutboxWorker(store, mailer, base.clock, ports.messages, { ...DEFAULT_OUTBOX, leaseMs: config.outboxLeaseMs, domain, intervalMs: options.outboxIntervalMs ?? 2_000, onError });
   const runHousekeeping = () => housekeeping(ports, base.clock.now());
   let timer: NodeJS.Timeout | null = null;
   if (jobs) {

@@ -7,9 +7,10 @@ import { after, before, describe, it } from 'node:test';
 import {
   availability, cancelBooking, confirmBooking, housekeeping, openBooking, placeHold, rescheduleBooking, sendLink,
 } from '../../src/app/booking/bookings.js';
+import { whenText } from '../../src/app/booking/messages.js';
 import { deliverDue } from '../../src/app/booking/outbox-worker.js';
 import type { Mailer, MailMessage } from '../../src/ports/mailer.js';
-import { TEST_DATABASE, type TestRuntime, testRuntime } from '../helpers.js';
+import { TEST_DATABASE, type TestRuntime, outboxMail, testRuntime } from '../helpers.js';
 
 const OFFICE = 'ics-copenhagen';
 const SERVICE = 'cpr-registration';
@@ -202,7 +203,7 @@ describe(`booking on ${TEST_DATABASE}`, () => {
     const again = await housekeeping(rt.ports, new Date('2026-11-29T09:30:00Z'));
     assert.equal(again.reminders, 0);
     assert.equal((await rt.ports.store.bookingByReference(booking.reference))?.reminded, true);
-    const reminders = await rt.database.db.selectFrom('outbox').select('subject').where('booking_id', '=', booking.id).where('kind', '=', 'reminder').execute();
+    const reminders = await outboxMail(rt, { booking_id: booking.id, kind: 'reminder' });
     assert.equal(reminders.length, 1);
     assert.match(reminders[0]!.subject, /^Tomorrow: CPR registration at ICS East, Copenhagen at 09:00 \(/);
   });
@@ -228,18 +229,44 @@ describe(`booking on ${TEST_DATABASE}`, () => {
       async close() {},
     };
     const clock = { now: () => NOW };
-    const first = await deliverDue(rt.ports.store, mailer, clock, { leaseMs: 60_000, batch: 1000, maxAttempts: 5, domain: 'ics.test' });
+    const first = await deliverDue(rt.ports.store, mailer, clock, rt.ports.messages, { leaseMs: 60_000, batch: 1000, maxAttempts: 5, domain: 'ics.test' });
     assert.equal(first.failed, 2);
     const pending = await rt.ports.store.pendingMessages();
     assert.ok(pending >= 2);
     const later = { now: () => new Date('2027-06-01T00:00:00Z') };
-    await deliverDue(rt.ports.store, mailer, later, { leaseMs: 60_000, batch: 1000, maxAttempts: 5, domain: 'ics.test' });
+    await deliverDue(rt.ports.store, mailer, later, rt.ports.messages, { leaseMs: 60_000, batch: 1000, maxAttempts: 5, domain: 'ics.test' });
     assert.equal(await rt.ports.store.pendingMessages(), 0);
     const ids = sent.map((m) => m.messageId);
     assert.equal(new Set(ids).size, ids.length, 'no message is sent twice');
     const confirmations = sent.filter((m) => m.subject.startsWith('Booked:'));
     assert.ok(confirmations.length > 5);
     assert.ok(confirmations.every((m) => m.ics?.includes('DTSTART;TZID=Europe/Copenhagen:') && /https?:\/\/[^\s]+\/booking\/[A-Z0-9-]{9}\?token=[A-Za-z0-9_-]{43}/.test(m.text)));
+  });
+
+  it('words each message when it sends it, from the booking as it was, and keeps no token once it is sent', async () => {
+    const slot = (await freeSlots())[120]!;
+    const { booking, token } = await book(slot.startMs, 'worded@example.com');
+    // Moved after the confirmation was written: the confirmation still tells the time that was booked.
+    const later = (await freeSlots())[130]!;
+    const moved = await rescheduleBooking(rt.ports, booking.reference, token, later.startMs, NOW, 'test');
+    assert.ok(moved.ok);
+    // A message written by an earlier version of the app, with its words kept in the row.
+    await rt.database.db.insertInto('outbox').values({
+      id: 'old-row', booking_id: null, kind: 'link', dedupe_key: 'old-row', to_address: 'old@example.com', language: 'en', subject: 'Kept subject',
+      body_text: 'Kept words', ics: null, event: null, link_token: null, status: 'pending', attempts: 0, next_attempt_ms: 0,
+      claimed_until_ms: null, sent_ms: null, created_ms: 0, last_error: null,
+    }).execute();
+    const sent: MailMessage[] = [];
+    const mailer: Mailer = { description: 'test', async send(m) { sent.push(m); }, async close() {} };
+    await deliverDue(rt.ports.store, mailer, { now: () => NOW }, rt.ports.messages, { leaseMs: 60_000, batch: 1000, maxAttempts: 5, domain: 'ics.test' });
+    const mine = sent.filter((m) => m.to === 'worded@example.com');
+    const confirmation = mine.find((m) => m.subject.startsWith('Booked:'))!;
+    const notice = mine.find((m) => !m.subject.startsWith('Booked:'))!;
+    assert.match(confirmation.text, new RegExp(whenText('en', slot.startMs, slot.endMs, rt.ports.messages.t).replace(/[()]/g, '\\$&')));
+    assert.match(notice.text, new RegExp(whenText('en', later.startMs, later.endMs, rt.ports.messages.t).replace(/[()]/g, '\\$&')));
+    assert.deepEqual(sent.filter((m) => m.to === 'old@example.com').map((m) => [m.subject, m.text]), [['Kept subject', 'Kept words']]);
+    const rows = await rt.database.db.selectFrom('outbox').select(['status', 'link_token']).where('booking_id', '=', booking.id).execute();
+    assert.ok(rows.length >= 2 && rows.every((r) => r.status === 'sent' && r.link_token === null));
   });
 
   it('erases names, e-mails and phones 30 days after the appointment, keeping the counts', async () => {
@@ -252,7 +279,7 @@ describe(`booking on ${TEST_DATABASE}`, () => {
     assert.ok(day31.erased >= 1);
     const erased = await rt.ports.store.bookingByReference(booking.reference);
     assert.deepEqual([erased?.name, erased?.email, erased?.phone, erased?.status, erased?.people], [null, null, null, 'past', 1]);
-    const rows = await rt.database.db.selectFrom('outbox').select(['to_address', 'body_text']).where('booking_id', '=', booking.id).execute();
-    assert.ok(rows.length > 0 && rows.every((r) => r.to_address === null && r.body_text === ''));
+    const rows = await rt.database.db.selectFrom('outbox').select(['to_address', 'body_text', 'event', 'link_token']).where('booking_id', '=', booking.id).execute();
+    assert.ok(rows.length > 0 && rows.every((r) => r.to_address === null && r.body_text === '' && r.event === null && r.link_token === null));
   });
 });

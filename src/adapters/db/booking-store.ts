@@ -4,13 +4,13 @@
  * place cannot both win, whatever the database and however many server processes there are.
  */
 import { type ExpressionBuilder, type Kysely, type Selectable, type Transaction, sql } from 'kysely';
-import type { Lang } from '../../domain/answers/answers.js';
 import type {
-  Attempt, BookResult, Booking, BookingStore, Hold, HoldResult, NewBooking, NewHold, NewMessage, OutgoingMessage, SlotKey, TokenState,
+  Attempt, BookResult, Booking, BookingStore, Hold, HoldResult, MessageBooking, NewBooking, NewHold, NewMessage, OutgoingMessage, SlotKey,
+  TokenState,
 } from '../../ports/booking-store.js';
 import { isUniqueViolation, withRetry } from './errors.js';
 import { type Transact, groupCommit } from './group-commit.js';
-import type { BookingsTable, Database, HoldsTable } from './schema.js';
+import type { BookingsTable, Database, HoldsTable, OutboxTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -77,7 +77,28 @@ async function releaseExpired(db: Db, nowMs: number, key?: SlotKey): Promise<num
   return released.length;
 }
 
+/** An outbox row as the sender gets it. */
+export function outgoing(r: Selectable<OutboxTable>): OutgoingMessage {
+  let event: OutgoingMessage['event'] = null;
+  if (r.event !== null) {
+    const e = JSON.parse(r.event) as MessageBooking & { at: number };
+    event = {
+      atMs: e.at, token: r.link_token,
+      booking: {
+        id: e.id, reference: e.reference, officeId: e.officeId, service: e.service, startMs: e.startMs, endMs: e.endMs, people: e.people,
+        name: e.name, language: e.language, version: e.version,
+      },
+    };
+  }
+  return {
+    id: r.id, kind: r.kind, to: r.to_address ?? '', language: r.language, attempts: r.attempts, event,
+    stored: event ? null : { subject: r.subject, text: r.body_text, ics: r.ics },
+  };
+}
+
+/** A message as an outbox row: the booking as it tells it (no secrets) and the link's token apart. */
 function messageRow(m: NewMessage) {
+  const b = m.booking;
   return {
     id: m.id,
     booking_id: m.bookingId,
@@ -85,9 +106,14 @@ function messageRow(m: NewMessage) {
     dedupe_key: m.dedupeKey,
     to_address: m.to,
     language: m.language,
-    subject: m.subject,
-    body_text: m.text,
-    ics: m.ics,
+    subject: '',
+    body_text: '',
+    ics: null,
+    event: JSON.stringify({
+      at: m.nowMs, id: b.id, reference: b.reference, officeId: b.officeId, service: b.service, startMs: b.startMs, endMs: b.endMs,
+      people: b.people, name: b.name, language: b.language, version: b.version,
+    }),
+    link_token: m.token,
     status: 'pending' as const,
     attempts: 0,
     next_attempt_ms: m.nowMs,
@@ -175,9 +201,9 @@ async function bookInOneStatement(
       insert into booking_tokens (token_hash, booking_id, state, created_ms)
       select ${input.tokenHash}, booked.id, 'current', ${input.nowMs} from booked
     ), message as (
-      insert into outbox (id, booking_id, kind, dedupe_key, to_address, language, subject, body_text, ics, status, attempts,
-        next_attempt_ms, claimed_until_ms, sent_ms, created_ms, last_error)
-      select ${m.id}, booked.id, ${m.kind}, ${m.dedupe_key}, ${m.to_address}, ${m.language}, ${m.subject}, ${m.body_text}, ${m.ics},
+      insert into outbox (id, booking_id, kind, dedupe_key, to_address, language, subject, body_text, ics, event, link_token, status,
+        attempts, next_attempt_ms, claimed_until_ms, sent_ms, created_ms, last_error)
+      select ${m.id}, booked.id, ${m.kind}, ${m.dedupe_key}, ${m.to_address}, ${m.language}, '', '', null, ${m.event}, ${m.link_token},
         'pending', 0, ${m.next_attempt_ms}, null, null, ${m.created_ms}, null
       from booked
     )
@@ -430,7 +456,7 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
         if (erased.length > 0) {
           const ids = erased.map((e) => e.id);
           for (let i = 0; i < ids.length; i += 500) {
-            await trx.updateTable('outbox').set({ to_address: null, body_text: '', ics: null })
+            await trx.updateTable('outbox').set({ to_address: null, subject: '', body_text: '', ics: null, event: null, link_token: null })
               .where('booking_id', 'in', ids.slice(i, i + 500)).execute();
             await trx.updateTable('outbox').set({ status: 'failed', last_error: 'erased before it could be sent', claimed_until_ms: null })
               .where('booking_id', 'in', ids.slice(i, i + 500)).where('status', 'in', ['pending', 'sending']).execute();
@@ -450,13 +476,13 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
         .where('id', 'in', db.selectFrom('outbox').select('id').where(due).orderBy('next_attempt_ms').limit(limit))
         .where(due)
         .returningAll().execute();
-      return rows.filter((r) => r.to_address !== null).map((r): OutgoingMessage => ({
-        id: r.id, kind: r.kind, to: r.to_address!, language: r.language as Lang, subject: r.subject, text: r.body_text, ics: r.ics, attempts: r.attempts,
-      }));
+      return rows.filter((r) => r.to_address !== null && (r.event !== null || r.body_text !== '')).map(outgoing);
     },
 
     async markSent(id, nowMs) {
-      await db.updateTable('outbox').set({ status: 'sent', sent_ms: nowMs, claimed_until_ms: null, last_error: null }).where('id', '=', id).execute();
+      // The link's token is not kept once the message is out: the person has it.
+      await db.updateTable('outbox').set({ status: 'sent', sent_ms: nowMs, claimed_until_ms: null, last_error: null, link_token: null })
+        .where('id', '=', id).execute();
     },
 
     async markFailed(id, error, nextAttemptMs) {

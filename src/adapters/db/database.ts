@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import * as booking001 from './migrations/001-booking.js';
+import * as messages002 from './migrations/002-message-events.js';
 import type { Database } from './schema.js';
 
 // PostgreSQL's bigint comes back as text by default; our bigints are milliseconds, safe as numbers.
@@ -30,7 +31,7 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-const migrations: Record<string, Migration> = { '001-booking': booking001 };
+const migrations: Record<string, Migration> = { '001-booking': booking001, '002-message-events': messages002 };
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /**

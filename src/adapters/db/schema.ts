@@ -72,6 +72,10 @@ export interface OutboxTable {
   sent_ms: number | null;
   created_ms: number;
   last_error: string | null;
+  /** The booking as the message tells it (JSON); null in rows written before messages were worded when sent. */
+  event: string | null;
+  /** The token of the link the message carries, until it is sent. */
+  link_token: string | null;
 }
 
 export interface BookingAttemptsTable {

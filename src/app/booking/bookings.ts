@@ -15,7 +15,7 @@ import type { Office } from '../../domain/offices/office.js';
 import type { Rules } from '../../domain/rules/rules.js';
 import { instantAt, localMoment } from '../../domain/time/copenhagen-clock.js';
 import type { Booking, BookingStore, Hold, MessageKind, NewMessage } from '../../ports/booking-store.js';
-import { type MessageContext, composeMessage } from './messages.js';
+import type { MessageContext } from './messages.js';
 import type { SlotCache, TimedSlot } from './slot-cache.js';
 
 export interface BookingPorts {
@@ -142,11 +142,11 @@ export async function holdFor(ports: BookingPorts, holdId: string, now: Date): P
   return { hold, office, state };
 }
 
+/** The message of an event: the booking as it is now, and the link it carries. It is worded when it is sent. */
 function message(ports: BookingPorts, kind: MessageKind, booking: Booking, nowMs: number, dedupeKey: string, token?: string): NewMessage {
-  const composed = composeMessage(ports.messages, kind, booking, { nowMs, ...(token ? { token } : {}) });
   return {
     id: randomId(ports), bookingId: booking.id, kind, dedupeKey, to: booking.email ?? '', language: booking.language,
-    subject: composed.subject, text: composed.text, ics: composed.ics, nowMs,
+    booking, token: token ?? null, nowMs,
   };
 }
 

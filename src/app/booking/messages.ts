@@ -1,7 +1,8 @@
 /**
  * The e-mails a booking sends, in the language the person chose: the confirmation (with the documents to bring
  * and the appointment as a calendar file), the reminder the day before, the notice of a new time or of a
- * cancellation, and a fresh link. Written once, when the event happens, and kept in the outbox as they are.
+ * cancellation, and a fresh link. The outbox keeps the booking as it was at the event; the words are written here
+ * when the message is sent (composeOutgoing), so a booking's request does not wait for them.
  */
 import type { Lang } from '../../domain/answers/answers.js';
 import { formatLongDate } from '../../domain/i18n/format.js';
@@ -10,7 +11,7 @@ import type { Office } from '../../domain/offices/office.js';
 import { documentName, staticContext } from '../../domain/plan/step-static.js';
 import type { Rules } from '../../domain/rules/rules.js';
 import { hhmm, localMoment } from '../../domain/time/copenhagen-clock.js';
-import type { Booking, MessageKind } from '../../ports/booking-store.js';
+import type { MessageBooking, MessageKind, OutgoingMessage } from '../../ports/booking-store.js';
 import { serviceName } from '../find-offices.js';
 import { addressLine } from '../plan-offices.js';
 import { appointmentCalendar } from './appointment-calendar.js';
@@ -59,8 +60,14 @@ export function documentsFor(rules: Rules, service: string, lang: Lang, onDate: 
   return { always, some };
 }
 
+/** The words of an outbox message: written now from the booking at the event, or as kept (older rows). */
+export function composeOutgoing(ctx: MessageContext, m: OutgoingMessage): Composed {
+  if (m.event) return composeMessage(ctx, m.kind, m.event.booking, { nowMs: m.event.atMs, ...(m.event.token ? { token: m.event.token } : {}) });
+  return m.stored ?? { subject: '', text: '', ics: null };
+}
+
 export function composeMessage(
-  ctx: MessageContext, kind: MessageKind, booking: Booking, options: { token?: string; nowMs: number },
+  ctx: MessageContext, kind: MessageKind, booking: MessageBooking, options: { token?: string; nowMs: number },
 ): Composed {
   const { t, directory, rules, publicUrl } = ctx;
   const lang = booking.language;

@@ -1,12 +1,14 @@
 /**
  * Delivers the outbox. Messages are claimed for a while before sending (a crashed sender's claim runs out and
- * another takes it), sent with a Message-ID fixed when the message was written, and marked sent after the mail
+ * another takes it), worded from the booking as it was at the event (messages.ts), sent with a Message-ID fixed
+ * when the message was written, and marked sent after the mail
  * server accepted them. A failed send is tried again later, waiting longer each time, and given up after
  * `maxAttempts` (the message stays in the table as failed, for staff to see).
  */
 import type { BookingStore } from '../../ports/booking-store.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Mailer } from '../../ports/mailer.js';
+import { type MessageContext, composeOutgoing } from './messages.js';
 
 export interface OutboxOptions {
   leaseMs: number;
@@ -23,14 +25,18 @@ export function backoffMs(attempts: number): number {
   return Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempts - 1));
 }
 
-export async function deliverDue(store: BookingStore, mailer: Mailer, clock: Clock, options: OutboxOptions = DEFAULT_OUTBOX): Promise<{ sent: number; failed: number }> {
+export async function deliverDue(
+  store: BookingStore, mailer: Mailer, clock: Clock, messages: MessageContext, options: OutboxOptions = DEFAULT_OUTBOX,
+): Promise<{ sent: number; failed: number }> {
   const claimed = await store.claimMessages(clock.now().getTime(), options.leaseMs, options.batch);
   let sent = 0;
   let failed = 0;
   await Promise.all(claimed.map(async (m) => {
     try {
+      // Worded now, from the booking as it was at the event (the same words on every try).
+      const { subject, text, ics } = composeOutgoing(messages, m);
       await mailer.send({
-        messageId: `<${m.id}@${options.domain}>`, to: m.to, subject: m.subject, text: m.text, ics: m.ics,
+        messageId: `<${m.id}@${options.domain}>`, to: m.to, subject, text, ics,
         icsMethod: m.kind === 'cancelled' ? 'CANCEL' : 'PUBLISH',
       });
     } catch (error) {
@@ -54,7 +60,7 @@ export interface Worker {
 }
 
 export function startOutboxWorker(
-  store: BookingStore, mailer: Mailer, clock: Clock,
+  store: BookingStore, mailer: Mailer, clock: Clock, messages: MessageContext,
   options: OutboxOptions & { intervalMs: number; onError: (error: unknown) => void },
 ): Worker {
   let running: Promise<void> | null = null;
@@ -69,7 +75,7 @@ export function startOutboxWorker(
       try {
         do {
           again = false;
-          const { sent } = await deliverDue(store, mailer, clock, options);
+          const { sent } = await deliverDue(store, mailer, clock, messages, options);
           if (sent === options.batch) again = true;
         } while (again && !stopped);
       } catch (error) {
