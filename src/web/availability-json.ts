@@ -4,7 +4,6 @@
  * answer for 8 weeks is then its heading and one kept part per time. The API test checks the answer against the
  * published schema.
  */
-import type { FreeSlot } from '../app/booking/bookings.js';
 import type { TimedSlot } from '../app/booking/slot-cache.js';
 import { type Part, partsWriter } from './byte-parts.js';
 
@@ -13,19 +12,19 @@ const writeBody = partsWriter();
 /** Per time: its entry by places left, first with a comma before it, then without. */
 const entries = new WeakMap<TimedSlot, { comma: Buffer[]; first: Buffer[] }>();
 
-function entry(slot: FreeSlot, comma: boolean): Buffer {
-  let kept = entries.get(slot.timed);
-  if (!kept) entries.set(slot.timed, kept = { comma: [], first: [] });
+function entry(slot: TimedSlot, placesLeft: number, comma: boolean): Buffer {
+  let kept = entries.get(slot);
+  if (!kept) entries.set(slot, kept = { comma: [], first: [] });
   const list = comma ? kept.comma : kept.first;
   // Start and end are ISO date-times of digits and signs: nothing to escape.
-  return list[slot.placesLeft] ??= Buffer.from(`${comma ? ',' : ''}{"start":"${slot.startIso}","end":"${slot.endIso}","placesLeft":${slot.placesLeft}}`);
+  return list[placesLeft] ??= Buffer.from(`${comma ? ',' : ''}{"start":"${slot.startIso}","end":"${slot.endIso}","placesLeft":${placesLeft}}`);
 }
 
-/** The answer: the heading's fields (written as JSON), then the times. */
-export function availabilityJson(head: Record<string, unknown>, slots: readonly FreeSlot[]): Buffer {
+/** The answer: the heading's fields (written as JSON), then the free times with the places left at each. */
+export function availabilityJson(head: Record<string, unknown>, times: readonly TimedSlot[], left: readonly number[]): Buffer {
   const json = JSON.stringify(head);
   const parts: Part[] = [`${json.slice(0, -1)},"slots":[`];
-  slots.forEach((slot, i) => parts.push(entry(slot, i > 0)));
+  times.forEach((slot, i) => parts.push(entry(slot, left[i]!, i > 0)));
   parts.push(']}');
   return writeBody(parts);
 }

@@ -211,6 +211,36 @@ async function bookInOneStatement(
   return result.rows.length === 1 ? { ok: true, booking } : undefined;
 }
 
+/**
+ * PostgreSQL: the places taken in a window as one row of "start:places" pairs (run-out holds' places negative),
+ * one round trip and one row to read instead of a row per time (8 weeks of times are a few hundred rows).
+ */
+async function placesTakenInOneRow(db: Kysely<Database>, officeId: string, service: string, fromMs: number, toMs: number, nowMs: number): Promise<Map<number, number>> {
+  const result = await sql<{ taken: string | null }>`
+    select string_agg(pair, ',') as taken from (
+      select start_ms || ':' || used as pair from slot_usage
+      where office_id = ${officeId} and service = ${service} and start_ms >= ${fromMs} and start_ms < ${toMs} and used > 0
+      union all
+      select start_ms || ':-' || sum(people) from holds
+      where status = 'active' and expires_ms <= ${nowMs} and office_id = ${officeId} and service = ${service}
+        and start_ms >= ${fromMs} and start_ms < ${toMs}
+      group by start_ms
+    ) pairs`.execute(db);
+  const taken = new Map<number, number>();
+  const text = result.rows[0]?.taken;
+  if (!text) return taken;
+  const runOut: [number, number][] = [];
+  for (const pair of text.split(',')) {
+    const colon = pair.indexOf(':');
+    const start = Number(pair.slice(0, colon));
+    const places = Number(pair.slice(colon + 1));
+    if (places < 0) runOut.push([start, -places]);
+    else taken.set(start, places);
+  }
+  for (const [start, places] of runOut) taken.set(start, Math.max(0, (taken.get(start) ?? 0) - places));
+  return taken;
+}
+
 export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres' = 'sqlite'): BookingStore {
   const postgres = dialect === 'postgres';
   // SQLite: transactions that arrive together are committed together (group-commit.ts); PostgreSQL: as they come.
@@ -227,7 +257,8 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
   };
   return {
     async placesTaken(officeId, service, fromMs, toMs, nowMs) {
-      // One statement (one round trip on PostgreSQL): the places used, then the run-out holds still counted in them.
+      if (postgres) return placesTakenInOneRow(db, officeId, service, fromMs, toMs, nowMs);
+      // The places used, then the run-out holds still counted in them.
       const rows = await db.selectFrom('slot_usage').select(['start_ms', 'used as places', sql<number>`0`.as('run_out')])
         .where('office_id', '=', officeId).where('service', '=', service)
         .where('start_ms', '>=', fromMs).where('start_ms', '<', toMs).where('used', '>', 0)

@@ -34,8 +34,6 @@ export interface BookingPorts {
 
 export interface FreeSlot extends TimedSlot {
   placesLeft: number;
-  /** The kept time it comes from (the edge keeps the time's bytes on it). */
-  timed: TimedSlot;
 }
 
 export type OfficeError = 'unknown-office' | 'unknown-service' | 'not-offered' | 'no-hours';
@@ -77,30 +75,51 @@ export interface AvailabilityQuery {
   now: Date;
 }
 
-export async function availability(ports: BookingPorts, q: AvailabilityQuery): Promise<{ ok: true; office: Office; service: BookableService; slots: FreeSlot[] } | { ok: false; error: OfficeError }> {
+/** The free times for a party and the places left at each, as two lists (no object per time: 8 weeks are hundreds). */
+export async function freeTimes(ports: BookingPorts, q: AvailabilityQuery): Promise<
+  { ok: true; office: Office; service: BookableService; times: TimedSlot[]; left: number[] } | { ok: false; error: OfficeError }
+> {
   const found = bookableOffice(ports, q.officeId, q.service);
   if ('error' in found) return { ok: false, error: found.error };
   const slots = ports.slots.slots(found.office, found.service, q.now, { from: q.from, to: q.to });
-  if (slots.length === 0) return { ok: true, office: found.office, service: found.service, slots: [] };
-  const taken = await ports.store.placesTaken(found.office.id, found.service, slots[0]!.startMs, slots[slots.length - 1]!.startMs + 1, q.now.getTime());
-  const free: FreeSlot[] = [];
-  for (const slot of slots) {
-    const placesLeft = slot.capacity - (taken.get(slot.startMs) ?? 0);
-    // Written out field by field: a spread of each of 8 weeks of times took most of this function's time.
-    if (placesLeft >= q.people) {
-      free.push({
-        startMs: slot.startMs, endMs: slot.endMs, date: slot.date, minutes: slot.minutes, capacity: slot.capacity,
-        startIso: slot.startIso, endIso: slot.endIso, placesLeft, timed: slot,
-      });
+  const times: TimedSlot[] = [];
+  const left: number[] = [];
+  if (slots.length > 0) {
+    const taken = await ports.store.placesTaken(found.office.id, found.service, slots[0]!.startMs, slots[slots.length - 1]!.startMs + 1, q.now.getTime());
+    for (const slot of slots) {
+      const placesLeft = slot.capacity - (taken.get(slot.startMs) ?? 0);
+      if (placesLeft >= q.people) {
+        times.push(slot);
+        left.push(placesLeft);
+      }
     }
   }
-  return { ok: true, office: found.office, service: found.service, slots: free };
+  return { ok: true, office: found.office, service: found.service, times, left };
+}
+
+function freeSlot(slot: TimedSlot, placesLeft: number): FreeSlot {
+  // Field by field: a spread here (once per time) took most of the time of the free times.
+  return {
+    startMs: slot.startMs, endMs: slot.endMs, date: slot.date, minutes: slot.minutes, capacity: slot.capacity,
+    startIso: slot.startIso, endIso: slot.endIso, placesLeft,
+  };
+}
+
+export async function availability(ports: BookingPorts, q: AvailabilityQuery): Promise<{ ok: true; office: Office; service: BookableService; slots: FreeSlot[] } | { ok: false; error: OfficeError }> {
+  const found = await freeTimes(ports, q);
+  if (!found.ok) return found;
+  return { ok: true, office: found.office, service: found.service, slots: found.times.map((t, i) => freeSlot(t, found.left[i]!)) };
 }
 
 /** The next free times for a party, after an instant (for "that time is gone: these are free"). */
 export async function nextFree(ports: BookingPorts, officeId: string, service: string, people: number, now: Date, count = 5, afterMs = 0): Promise<FreeSlot[]> {
-  const result = await availability(ports, { officeId, service, people, now });
-  return result.ok ? result.slots.filter((s) => s.startMs > afterMs).slice(0, count) : [];
+  const found = await freeTimes(ports, { officeId, service, people, now });
+  if (!found.ok) return [];
+  const next: FreeSlot[] = [];
+  for (let i = 0; i < found.times.length && next.length < count; i++) {
+    if (found.times[i]!.startMs > afterMs) next.push(freeSlot(found.times[i]!, found.left[i]!));
+  }
+  return next;
 }
 
 export type HoldOutcome =

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import {
-  type FreeSlot, type OfficeError, availability, cancelBooking, clientKeyOf, confirmBooking, openBooking, placeHold, rescheduleBooking, sendLink,
+  type FreeSlot, type OfficeError, cancelBooking, clientKeyOf, confirmBooking, freeTimes, openBooking, placeHold, rescheduleBooking, sendLink,
   windowOf,
 } from '../../app/booking/bookings.js';
 import { manageUrl } from '../../app/booking/messages.js';
@@ -73,13 +73,13 @@ export function registerBookingApi(app: FastifyInstance, deps: AppDeps): void {
     if (!toDate) return apiError(reply, 400, 'to must be a real date written YYYY-MM-DD', [{ field: 'to', message: 'not a date' }]);
     if (compareDates(fromDate, window.first) < 0) return apiError(reply, 400, `from must be today (${window.first}) or later`, [{ field: 'from', message: 'is in the past' }]);
     if (compareDates(toDate, fromDate) < 0) return apiError(reply, 400, 'to must be on or after from', [{ field: 'to', message: 'is before from' }]);
-    const result = await availability(ports, { officeId: request.params.id, service, people, from: fromDate, to: toDate, now });
+    const result = await freeTimes(ports, { officeId: request.params.id, service, people, from: fromDate, to: toDate, now });
     if (!result.ok && result.error !== 'no-hours') return officeProblem(reply, result.error, 'id');
     const last = compareDates(toDate, window.last) > 0 ? window.last : toDate;
     // Up to 8 weeks of times: written from bytes kept with each time rather than through the schema's serializer,
     // which took most of this answer's time.
     const head = { officeId: request.params.id, service, people, timeZone: ZONE, from: fromDate, to: last, bookableOnline: result.ok };
-    return reply.type('application/json; charset=utf-8').send(availabilityJson(head, result.ok ? result.slots : []));
+    return reply.type('application/json; charset=utf-8').send(result.ok ? availabilityJson(head, result.times, result.left) : availabilityJson(head, [], []));
   });
 
   app.post<{ Body: Type.Static<typeof HoldRequest> }>('/api/v1/holds', {
