@@ -1,7 +1,8 @@
 /**
  * Writes a plan as JSON, the shape of PlanResponse, straight into bytes. A step's static part (texts, authority,
  * sources, check), whether it is required or done, its prerequisites and its documents are the same for everyone
- * with the same plan shape (plan-skeleton.ts); only the day, the deadlines and the offices are personal. So the
+ * with the same plan shape (plan-skeleton.ts); only the day, the deadlines and the offices are personal (a step
+ * with neither is kept whole). So the
  * answer of a shape in an order is kept as a template (part-templates.ts) once it is asked for twice, with holes
  * for those; the API test checks every answer against the response schema, and a test compares the answers
  * written from templates with answers written directly.
@@ -26,10 +27,19 @@ type Hole = { kind: 'as-of' } | { kind: 'where' | 'deadline'; at: number };
 export function planJson(plan: Plan): Buffer {
   const shape = plan[PLAN_SHAPE];
   const template = shape && planJsonTemplates.enabled
-    ? templates.get(shape.skeleton, shape.order.join(','), () => compileTemplate(jsonParts(plan, true)))
+    ? templates.get(shape.skeleton, templateKey(plan, shape.order), () => compileTemplate(jsonParts(plan, true)))
     : null;
   if (!template) return writeBody(jsonParts(plan, false) as Part[]);
   return writeBody(filled(template, plan));
+}
+
+/** The order, and per step whether its deadline and its office are holes (a step without either is all kept). */
+function templateKey(plan: Plan, order: readonly number[]): string {
+  let key = '';
+  plan.steps.forEach((step, i) => {
+    key += `${order[i]}${step.deadline === null ? '' : 'd'}${step.where.office ? 'o' : ''},`;
+  });
+  return key;
 }
 
 function filled(template: Template<Hole>, plan: Plan): Part[] {
@@ -72,9 +82,12 @@ function jsonParts(plan: Plan, asTemplate: boolean): (Part | Hole)[] {
       return;
     }
     out.push(staticPart(step.id, fixed));
-    personal({ kind: 'where', at });
+    // Without an office or a deadline, a step's place and deadline are the same for everyone of its shape.
+    if (step.where.office) personal({ kind: 'where', at });
+    else out.push(whereJson(step));
     out.push(`,"required":${step.required},"status":"${step.status}","deadline":`);
-    personal({ kind: 'deadline', at });
+    if (step.deadline !== null) personal({ kind: 'deadline', at });
+    else out.push(deadlineJson(null, false));
     let dependsOn = '';
     for (const id of step.dependsOn) dependsOn += `${dependsOn ? ',' : ''}"${id}"`;
     out.push(`,"dependsOn":[${dependsOn}],"documents":[`);
