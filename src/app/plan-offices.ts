@@ -19,14 +19,6 @@ export function addressLine(office: Office): string | null {
 }
 
 const described = new WeakMap<object, Map<string, PlanOffice>>();
-/** The description last given for a match in each language, with the state it was given for. */
-const lastDescribed = new WeakMap<object, Partial<Record<Lang, { state: object; office: PlanOffice }>>>();
-
-function remember(match: object, lang: Lang, state: object, office: PlanOffice): void {
-  const byLang = lastDescribed.get(match) ?? {};
-  byLang[lang] = { state, office };
-  lastDescribed.set(match, byLang);
-}
 
 export function planOffices(directory: OfficeDirectory, profile: Profile, now: Date, lang: Lang): OfficeFor {
   const municipality = profile.municipality;
@@ -40,18 +32,12 @@ export function planOffices(directory: OfficeDirectory, profile: Profile, now: D
     const match = matchFor(directory, profile.postalCode ?? null, { municipality: municipality.code, point, student }, service as ServiceId);
     if (!match) return null;
     const state = stateNow(directory, match.office, hoursFor(match.office, match.offered), now);
-    // The same match in the same state and language gives the same object, so the edge can keep its bytes. The
-    // state is one object per office and minute (office-cache.ts); when it is new, so is the description.
+    // The same match in the same state and language gives the same object, so the edge can keep its bytes.
     const byState = described.get(match) ?? new Map<string, PlanOffice>();
     described.set(match, byState);
-    const kept = lastDescribed.get(match)?.[lang];
-    if (kept && kept.state === state) return kept.office;
     const key = `${lang}|${state.status}|${state.closesAt?.getTime() ?? ''}|${state.nextOpening?.instant.getTime() ?? ''}`;
     const known = byState.get(key);
-    if (known) {
-      remember(match, lang, state, known);
-      return known;
-    }
+    if (known) return known;
     if (byState.size > 20) byState.clear();
     const office: PlanOffice = {
       id: match.office.id,
@@ -66,7 +52,6 @@ export function planOffices(directory: OfficeDirectory, profile: Profile, now: D
       page: `/offices/${match.office.id}`,
     };
     byState.set(key, Object.freeze(office));
-    remember(match, lang, state, office);
     return office;
   };
 }

@@ -58,3 +58,16 @@ export function byteCache<K extends object>(): (key: K, make: () => string) => B
     return found;
   };
 }
+
+/**
+ * Bytes kept under a short key, made on first use. With `max`, the map starts again past that many entries (for
+ * keys such as calendar dates, which have no end); without it, the keys are a small fixed set.
+ */
+export function keptBytes(map: Map<string, Buffer>, key: string, make: () => string, max = Infinity): Buffer {
+  let found = map.get(key);
+  if (!found) {
+    if (map.size >= max) map.clear();
+    map.set(key, found = Buffer.from(make()));
+  }
+  return found;
+}

@@ -9,7 +9,7 @@
  */
 import { PLAN_SHAPE, type Plan, type PlanStep, STEP_STATIC, type StepStatic } from '../domain/plan/plan.js';
 import type { PlanSkeleton } from '../domain/plan/plan-skeleton.js';
-import { type Part, byteCache, partsWriter } from './byte-parts.js';
+import { type Part, byteCache, keptBytes, partsWriter } from './byte-parts.js';
 import { type Template, TemplateCache, compileTemplate } from './part-templates.js';
 
 const writeBody = partsWriter();
@@ -58,13 +58,7 @@ function fill(hole: Hole, plan: Plan): Part {
 /** A deadline and whether it has passed, as bytes: a plan has the same few hundred calendar dates as everyone's. */
 const deadlines = new Map<string, Buffer>();
 function deadlineJson(deadline: string | null, overdue: boolean): Buffer {
-  const key = overdue ? `${deadline}!` : deadline ?? '';
-  let found = deadlines.get(key);
-  if (!found) {
-    if (deadlines.size > 10_000) deadlines.clear();
-    deadlines.set(key, found = Buffer.from(`${deadline === null ? 'null' : `"${deadline}"`},"overdue":${overdue}`));
-  }
-  return found;
+  return keptBytes(deadlines, overdue ? `${deadline}!` : deadline ?? '', () => `${deadline === null ? 'null' : `"${deadline}"`},"overdue":${overdue}`, 10_000);
 }
 
 /** The answer in order, with the personal values as holes (for a template) or filled (written directly). */

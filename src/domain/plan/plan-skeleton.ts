@@ -13,7 +13,7 @@ import type { DeadlineRule, StepRule, StepVariant } from '../rules/schema.js';
 import type { Rules } from '../rules/rules.js';
 import type { StepStatic } from './plan.js';
 import { type Ranking, rankSteps } from './order-steps.js';
-import { type Predicate, allHold, predicate } from './predicates.js';
+import { type Predicate, allHold, predicate, predicatesOf } from './predicates.js';
 import type { Profile } from './profile.js';
 import { type StaticContext, documentName, stepStatic } from './step-static.js';
 
@@ -52,27 +52,10 @@ const kept = new WeakMap<Rules, Kept>();
 function keptFor(rules: Rules): Kept {
   let found = kept.get(rules);
   if (!found) {
-    found = { predicates: [...namedPredicates(rules)].sort().map(predicate), shapes: new Map() };
+    found = { predicates: [...new Set(rules.steps.flatMap(predicatesOf))].sort().map(predicate), shapes: new Map() };
     kept.set(rules, found);
   }
   return found;
-}
-
-/** Every predicate name the catalogue uses anywhere. */
-export function namedPredicates(rules: Rules): Set<string> {
-  const names = new Set<string>();
-  const add = (list: readonly string[] | undefined) => list?.forEach((n) => names.add(n));
-  for (const step of rules.steps) {
-    add(step.appliesWhen);
-    add(step.requiredWhen);
-    add(step.doneWhen);
-    step.documents.forEach((d) => add(d.when));
-    for (const v of step.variants ?? []) {
-      add(v.when);
-      v.documents?.forEach((d) => add(d.when));
-    }
-  }
-  return names;
 }
 
 /** Which of the catalogue's predicates hold for the profile, as a short key (30 predicates per number). */

@@ -3,6 +3,7 @@
  * variant's `when`. A step that names a predicate missing here is refused when the rules load.
  */
 import type { Purpose } from '../answers/answers.js';
+import type { StepRule } from '../rules/schema.js';
 import type { Profile } from './profile.js';
 
 export type Predicate = (p: Profile) => boolean;
@@ -96,4 +97,13 @@ export function allHold(names: readonly string[] | undefined, profile: Profile):
   if (!names) return true;
   for (const name of names) if (!predicate(name)(profile)) return false;
   return true;
+}
+
+/** Every predicate name a step uses: when it applies, is required or done, and in its variants and documents. */
+export function predicatesOf(step: StepRule): string[] {
+  return [
+    ...step.appliesWhen, ...(step.requiredWhen ?? []), ...(step.doneWhen ?? []),
+    ...step.documents.flatMap((d) => d.when ?? []),
+    ...(step.variants ?? []).flatMap((v) => [...v.when, ...(v.documents ?? []).flatMap((d) => d.when ?? [])]),
+  ];
 }

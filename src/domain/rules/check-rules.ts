@@ -5,7 +5,7 @@
  */
 import type { LocalDate } from '../dates/local-date.js';
 import { DEADLINE_STARTS } from '../plan/deadline-starts.js';
-import { PREDICATES } from '../plan/predicates.js';
+import { PREDICATES, predicatesOf } from '../plan/predicates.js';
 import type { Rules } from './rules.js';
 import { CONTRACT_STEP_IDS } from './rules.js';
 import type { Parameter, StepRule } from './schema.js';
@@ -55,12 +55,7 @@ function checkParameter(parameter: Parameter, earliestDate: LocalDate, today: Lo
 function checkStep(rules: Rules, step: StepRule, today: LocalDate): string[] {
   const problems: string[] = [];
   const where = `step ${step.id}`;
-  const names = [
-    ...step.appliesWhen, ...(step.requiredWhen ?? []), ...(step.doneWhen ?? []),
-    ...step.documents.flatMap((d) => d.when ?? []),
-    ...(step.variants ?? []).flatMap((v) => [...v.when, ...(v.documents ?? []).flatMap((d) => d.when ?? [])]),
-  ];
-  for (const name of names) if (!(name in PREDICATES)) problems.push(`${where}: unknown predicate "${name}"`);
+  for (const name of predicatesOf(step)) if (!(name in PREDICATES)) problems.push(`${where}: unknown predicate "${name}"`);
   for (const dep of step.dependsOn) {
     if (!rules.stepsById.has(dep)) problems.push(`${where}: depends on unknown step "${dep}"`);
     if (dep === step.id) problems.push(`${where}: depends on itself`);

@@ -7,6 +7,7 @@ import { escapeHtml } from '@kitajs/html';
 import type { LocalDate } from '../../domain/dates/local-date.js';
 import { formatDate, formatLongDate } from '../../domain/i18n/format.js';
 import { type Plan, type PlanOffice, type PlanStep, STEP_STATIC, type StepStatic } from '../../domain/plan/plan.js';
+import { keptBytes } from '../byte-parts.js';
 import { Icon } from './components/icon.js';
 import { Layout } from './layout.js';
 import { href, html, type View } from './view.js';
@@ -93,22 +94,8 @@ export function overviewStart(view: View): string {
 
 export const badgeEnd = (view: View, kind: BadgeKind) => `</td><td>${badgeOf(view, kind)}</td></tr>`;
 
-/** Bytes kept under a small key, made on first use. */
-export function cachedBytes(map: Map<string, Buffer>, key: string, make: () => string): Buffer {
-  let found = map.get(key);
-  if (!found) map.set(key, found = Buffer.from(make()));
-  return found;
-}
-
 /** A date as it is shown, kept as bytes per language: a plan shows the same few hundred dates to everyone. */
-export function dateBytes(map: Map<string, Buffer>, key: string, make: () => string): Buffer {
-  let found = map.get(key);
-  if (!found) {
-    if (map.size > 5_000) map.clear();
-    map.set(key, found = Buffer.from(make()));
-  }
-  return found;
-}
+export const dateBytes = (map: Map<string, Buffer>, key: string, make: () => string) => keptBytes(map, key, make, 5_000);
 export const shortDates = { en: new Map<string, Buffer>(), da: new Map<string, Buffer>() };
 export const longDates = { en: new Map<string, Buffer>(), da: new Map<string, Buffer>() };
 
@@ -120,8 +107,6 @@ export interface StepFragments {
   outro: Buffer;
   /** The guide link and the end of the item, for a step already done. */
   guide: Buffer;
-  /** "What to bring", by the documents that apply (few combinations per step). */
-  documents: Map<string, Buffer>;
   /** The opening, the badge and the start of "when" (up to the deadline's date), by number, badge and deadline or not. */
   heads: Buffer[];
   /**
@@ -149,7 +134,6 @@ export function fragments(view: View, step: PlanStep): StepFragments {
     ruleIntroDated: Buffer.from(ruleDated + intro),
     ruleIntroUndated: Buffer.from(ruleUndated + intro),
     rows: [],
-    documents: new Map(),
     heads: [],
     tails: new Map(),
     guide: Buffer.from(`${html(<p class="d-print-none"><a href={href(view, step.guide)} safe>{t('plan.guide')}</a></p>)}</li>`),
@@ -202,14 +186,8 @@ export function officeSummary(view: View, office: PlanOffice): string {
   return `${link}${address}. ${esc(when)}.${check}`;
 }
 
-function documentsPart(view: View, f: StepFragments, step: PlanStep): Buffer {
-  const key = step.documents.map((d) => d.id).join('|');
-  let found = f.documents.get(key);
-  if (!found) {
-    found = Buffer.from(`<dt>${label(view, 'plan.documents')}</dt><dd><ul>${step.documents.map((d) => `<li>${esc(d.name)}</li>`).join('')}</ul></dd>`);
-    f.documents.set(key, found);
-  }
-  return found;
+function documentsPart(view: View, step: PlanStep): string {
+  return `<dt>${label(view, 'plan.documents')}</dt><dd><ul>${step.documents.map((d) => `<li>${esc(d.name)}</li>`).join('')}</ul></dd>`;
 }
 
 /** "Do first": links to the prerequisites in this plan. One shared array per shape, so kept by that array. */
@@ -249,7 +227,7 @@ export function tail(view: View, f: StepFragments, step: PlanStep): Buffer {
   const key = step.documents.map((d) => d.id).join('|');
   let found = f.tails.get(key);
   if (!found) {
-    const documents = step.documents.length > 0 ? documentsPart(view, f, step) : Buffer.alloc(0);
+    const documents = step.documents.length > 0 ? Buffer.from(documentsPart(view, step)) : Buffer.alloc(0);
     f.tails.set(key, found = Buffer.concat([f.facts, documents, f.outro]));
   }
   if (Object.isFrozen(step.documents)) tailsByList.set(step.documents, found);

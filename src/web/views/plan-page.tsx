@@ -13,13 +13,13 @@ import { PLAN_SHAPE } from '../../domain/plan/plan.js';
 import type { PlanSkeleton } from '../../domain/plan/plan-skeleton.js';
 import { formatDate, formatLongDate } from '../../domain/i18n/format.js';
 import type { AnswerRow } from '../answer-summary.js';
-import { type Part, partsWriter } from '../byte-parts.js';
+import { type Part, keptBytes, partsWriter } from '../byte-parts.js';
 import { withQuery } from '../flow-query.js';
 import { type Template, TemplateCache, compileTemplate } from '../part-templates.js';
 import { AnswersList } from './check-page.js';
 import { Layout } from './layout.js';
 import {
-  actions, badgeEnd, badgeKind, type BadgeKind, cachedBytes, dateBytes, dependsOnPart, esc, fixedParts, fragments, frame,
+  actions, badgeEnd, badgeKind, type BadgeKind, dateBytes, dependsOnPart, esc, fixedParts, fragments, frame,
   head, intro, label, longDates, officeFact, overviewStart, shortDates, tail,
 } from './plan-page-parts.js';
 import { html, type View } from './view.js';
@@ -144,15 +144,15 @@ function pageParts(input: Personal, asTemplate: boolean): (Part | Hole)[] {
   actions(view, plan.steps.some((s) => s.deadline !== null)).forEach((part) => (part === null ? personal({ kind: 'query' }) : out.push(part)));
   const empty = plan.steps.length === 0;
   if (!empty) overview(out, personal, view, plan.steps);
-  out.push(cachedBytes(fixedParts[view.lang], `steps|${empty}`, () =>
+  out.push(keptBytes(fixedParts[view.lang], `steps|${empty}`, () =>
     `<h2>${label(view, 'plan.steps.title')}</h2>${empty ? `<p>${label(view, 'plan.empty')}</p>` : '<ol class="plan-steps">'}`));
   let titles: Map<string, string> | undefined;
   const titlesOf = () => (titles ??= new Map(plan.steps.map((s) => [s.id, s.title])));
   plan.steps.forEach((step, i) => stepItem(out, personal, view, step, i, titlesOf, input.bookings[i] !== null));
-  out.push(cachedBytes(fixedParts[view.lang], `answers|${empty}`, () =>
+  out.push(keptBytes(fixedParts[view.lang], `answers|${empty}`, () =>
     `${empty ? '' : '</ol>'}<h2>${label(view, 'plan.answers.title')}</h2><table class="table structured-list answers-list"><tbody>`));
   answersTable(out, personal, view, input.rows);
-  out.push(cachedBytes(fixedParts[view.lang], 'end', () =>
+  out.push(keptBytes(fixedParts[view.lang], 'end', () =>
     `</tbody></table><p class="d-print-none"><a href="${view.lang === 'en' ? '/' : '/?lang=da'}">${label(view, 'plan.restart')}</a></p>`), page.end);
   return out;
 }
@@ -168,11 +168,11 @@ function overview(out: (Part | Hole)[], personal: Personalize, view: View, steps
     const slot = (i + 1) * 4 + before + 1;
     out.push(f.rows[slot] ??= Buffer.from((before === -1 ? overviewStart(view) : badgeEnd(view, before)) + `<tr><td><a href="#step-${step.id}">${i + 1}. ${esc(step.title)}</a></td><td>`));
     if (step.deadline && step.status === 'todo') personal({ kind: 'short-date', at: i });
-    else out.push(cachedBytes(fixedParts[lang], step.status === 'done' ? 'no-date-done' : 'no-date', () => `<span>${step.status === 'done' ? '' : label(view, 'plan.nodate')}</span>`));
+    else out.push(keptBytes(fixedParts[lang], step.status === 'done' ? 'no-date-done' : 'no-date', () => `<span>${step.status === 'done' ? '' : label(view, 'plan.nodate')}</span>`));
     before = badgeKind(step);
   });
   const last = before;
-  if (last !== -1) out.push(cachedBytes(fixedParts[lang], `overview-end|${last}`, () => `${badgeEnd(view, last)}</tbody></table></div>`));
+  if (last !== -1) out.push(keptBytes(fixedParts[lang], `overview-end|${last}`, () => `${badgeEnd(view, last)}</tbody></table></div>`));
 }
 
 function stepItem(out: (Part | Hole)[], personal: Personalize, view: View, step: PlanStep, at: number, titles: () => Map<string, string>, booked: boolean): void {
@@ -195,11 +195,11 @@ function answersTable(out: (Part | Hole)[], personal: Personalize, view: View, r
   const kept = fixedParts[view.lang];
   rows.forEach((row, at) => {
     const question = () => esc(row.question);
-    out.push(cachedBytes(kept, `q|${row.id}`, () => `<tr><th scope="row">${question()}</th><td>`));
+    out.push(keptBytes(kept, `q|${row.id}`, () => `<tr><th scope="row">${question()}</th><td>`));
     personal({ kind: 'answer', at });
-    out.push(cachedBytes(kept, `a|${row.id}`, () => `</td><td class="d-print-none"><a href="/plan/${row.id}`));
+    out.push(keptBytes(kept, `a|${row.id}`, () => `</td><td class="d-print-none"><a href="/plan/${row.id}`));
     personal({ kind: 'query' });
-    out.push(cachedBytes(kept, `c|${row.id}`, () => `"><span>${label(view, 'check.change')}</span><span class="sr-only">: ${question()}</span></a></td></tr>`));
+    out.push(keptBytes(kept, `c|${row.id}`, () => `"><span>${label(view, 'check.change')}</span><span class="sr-only">: ${question()}</span></a></td></tr>`));
   });
 }
 
