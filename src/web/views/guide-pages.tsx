@@ -1,6 +1,7 @@
 import type { LocalDate } from '../../domain/dates/local-date.js';
 import { formatDate } from '../../domain/i18n/format.js';
 import type { StepGuide } from '../../domain/plan/step-guide.js';
+import { CheckAlert } from './components/check-alert.js';
 import { Icon } from './components/icon.js';
 import { Layout } from './layout.js';
 import { href, type View } from './view.js';
@@ -48,15 +49,7 @@ export function StepGuidePage({ view, guide }: { view: View; guide: StepGuide })
           <ul>{guide.documents.map((d) => <li safe>{d}</li>)}</ul>
         </>
       ) : ''}
-      {guide.check ? (
-        <div class="alert alert-warning alert--paragraph">
-          <Icon name="warning" label={t('plan.check')} />
-          <div class="alert-body">
-            <p class="alert-heading" safe>{t('plan.check')}</p>
-            <p class="alert-text"><span safe>{guide.check.text}</span> <a href={guide.check.url} rel="noreferrer" safe>{t('plan.check.link')}</a></p>
-          </div>
-        </div>
-      ) : ''}
+      {guide.check ? <CheckAlert view={view} check={guide.check} /> : ''}
       <h2 safe>{t('plan.sources')}</h2>
       <ul>
         {guide.sources.map((s) => <li><a href={s.url} rel="noreferrer" safe>{s.title}</a> <span safe>{`(${t('plan.checked', { date: formatDate(s.checked as LocalDate, lang) })})`}</span></li>)}

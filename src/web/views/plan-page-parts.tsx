@@ -8,6 +8,7 @@ import type { LocalDate } from '../../domain/dates/local-date.js';
 import { formatDate, formatLongDate } from '../../domain/i18n/format.js';
 import { type Plan, type PlanOffice, type PlanStep, STEP_STATIC, type StepStatic } from '../../domain/plan/plan.js';
 import { keptBytes } from '../byte-parts.js';
+import { CheckAlert } from './components/check-alert.js';
 import { Icon } from './components/icon.js';
 import { Layout } from './layout.js';
 import { href, html, type View } from './view.js';
@@ -145,15 +146,7 @@ export function fragments(view: View, step: PlanStep): StepFragments {
     )),
     outro: Buffer.from('</dl>' + html(
       <>
-        {step.check ? (
-          <div class="alert alert-warning alert--paragraph">
-            <Icon name="warning" label={t('plan.check')} />
-            <div class="alert-body">
-              <p class="alert-heading" safe>{t('plan.check')}</p>
-              <p class="alert-text"><span safe>{step.check.text}</span> <a href={step.check.url} rel="noreferrer" safe>{t('plan.check.link')}</a></p>
-            </div>
-          </div>
-        ) : ''}
+        {step.check ? <CheckAlert view={view} check={step.check} /> : ''}
         <p class="step-sources small-text">
           <span safe>{`${t('plan.sources')}: `}</span>
           {step.sources.map((s, i) => <>{i > 0 ? '; ' : ''}<a href={s.url} rel="noreferrer" safe>{s.title}</a> <span safe>{`(${t('plan.checked', { date: formatDate(s.checked as LocalDate, lang) })})`}</span></>)}
