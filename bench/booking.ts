@@ -79,8 +79,14 @@ export interface BookingBenchResult {
     bytes: number;
     http: Latencies;
     httpBrotli: Latencies;
+    /**
+     * The same requests to a server that keeps nothing (FREE_TIMES_CACHE_MS=0): every answer read from the database,
+     * as when the free times change between requests or nobody asked for them in the last second.
+     */
+    httpUncached: Latencies;
     /** The same answer already prepared (GET /bench/prepared/availability): the floor HTTP and the machine set. */
     httpPrepared: Latencies;
+    /** In this process, with nothing kept: every call reads the database. */
     inProcess: { availability: Latencies; slotsFor: Latencies; placesTaken: Latencies };
   };
 }
@@ -221,7 +227,7 @@ async function sequentialGets(url: string, headers: Record<string, string>, seco
 
 /** `availability()` and its two parts (the slots of 8 weeks; the places taken, from the database), timed in this process. */
 async function inProcessAvailability(env: Record<string, string>, seconds: number) {
-  const base = loadDeps(loadConfig({ ...env, LOG_LEVEL: 'silent' }));
+  const base = loadDeps(loadConfig({ ...env, LOG_LEVEL: 'silent', FREE_TIMES_CACHE_MS: '0' }));
   const runtime = await startBookingRuntime(base, { jobs: false });
   try {
     const { ports } = runtime;
@@ -321,6 +327,7 @@ export async function bookingBench(database: DatabaseKind, options: BookingBench
     let http;
     let httpBrotli;
     let httpPrepared;
+    let httpUncached;
     let booked = 0;
     try {
       const { base, pid } = server;
@@ -373,6 +380,14 @@ export async function bookingBench(database: DatabaseKind, options: BookingBench
     } finally {
       await server.stop();
     }
+    // The same free times from a server that keeps nothing, on the same database.
+    const uncachedServer = await startServer({ ...env, FREE_TIMES_CACHE_MS: '0' });
+    try {
+      const url = `${uncachedServer.base}/api/v1/offices/${SAMPLE_BOOKING.officeId}/availability?service=${SAMPLE_BOOKING.service}&people=${SAMPLE_BOOKING.people}`;
+      httpUncached = latencies((await sequentialGets(url, {}, options.seconds)).ms);
+    } finally {
+      await uncachedServer.stop();
+    }
     const inProcess = await inProcessAvailability(env, Math.min(options.seconds, 3));
     return {
       database,
@@ -384,6 +399,7 @@ export async function bookingBench(database: DatabaseKind, options: BookingBench
         bytes: http.bytes,
         http: { requests: http.requests, p50Ms: http.p50Ms, p90Ms: http.p90Ms, p99Ms: http.p99Ms, maxMs: http.maxMs },
         httpBrotli,
+        httpUncached,
         httpPrepared,
         inProcess: { availability: inProcess.availability, slotsFor: inProcess.slotsFor, placesTaken: inProcess.placesTaken },
       },

@@ -35,6 +35,11 @@ export interface Config {
   outboxLeaseMs: number;
   /** Signs the cookie that carries the form-protection secret. When unset, one is made and kept in DATA_DIR. */
   cookieSecret: string | null;
+  /**
+   * How long (ms) a server process may keep the places taken per time it read, for the free times; 0 keeps
+   * nothing. Its own bookings and changes are seen at once; on PostgreSQL another process's within this time.
+   */
+  freeTimesCacheMs: number;
   /** The booking configuration file (places, durations, horizon): config/booking.yaml unless BOOKING_CONFIG is set. */
   bookingConfigFile: string | null;
 }
@@ -109,6 +114,7 @@ export function loadConfig(env: Env = process.env): Config {
     jobs: env.JOBS === undefined || env.JOBS === '' ? true : flag(env, 'JOBS'),
     outboxLeaseMs: integer(env, 'OUTBOX_LEASE_MS', 60_000, 1_000, 86_400_000),
     cookieSecret: cookieSecret(env),
+    freeTimesCacheMs: integer(env, 'FREE_TIMES_CACHE_MS', 1_000, 0, 60_000),
     bookingConfigFile: env.BOOKING_CONFIG ? resolve(env.BOOKING_CONFIG) : null,
   };
 }

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { kyselyBookingStore } from '../adapters/db/booking-store.js';
 import { type OpenDatabase, openDatabase } from '../adapters/db/database.js';
+import { withPlacesCache } from '../adapters/db/places-cache.js';
 import { fileMailer, smtpMailer } from '../adapters/mail/mailer.js';
 import { randomPool } from '../adapters/random/random-pool.js';
 import { type BookingPorts, housekeeping } from '../app/booking/bookings.js';
@@ -37,7 +38,7 @@ export interface RuntimeOptions {
 export async function startBookingRuntime(base: BaseDeps, options: RuntimeOptions = {}): Promise<BookingRuntime> {
   const { config } = base;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(options.schema ? { schema: options.schema } : {}) });
-  const store = kyselyBookingStore(database.db, database.dialect);
+  const store = withPlacesCache(kyselyBookingStore(database.db, database.dialect), { ttlMs: config.freeTimesCacheMs, version: database.changeCounter });
   const mailer = options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : fileMailer(join(config.dataDir, 'outbox'), config.mailFrom));
   const onError = options.onError ?? ((error: unknown) => console.error(error));
   const jobs = options.jobs ?? config.jobs;

@@ -28,6 +28,11 @@ export interface DatabaseOptions {
 export interface OpenDatabase {
   db: Kysely<Database>;
   dialect: 'sqlite' | 'postgres';
+  /**
+   * SQLite: a number that moves whenever another connection (or process) commits to the database file (PRAGMA
+   * data_version; read directly, it costs a microsecond). PostgreSQL has nothing as cheap: null.
+   */
+  changeCounter: (() => number) | null;
   close(): Promise<void>;
 }
 
@@ -96,6 +101,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
   let db: Kysely<Database>;
   let dialect: OpenDatabase['dialect'];
   let migrationSchema: string | undefined;
+  let changeCounter: OpenDatabase['changeCounter'] = null;
   if (options.databaseUrl) {
     dialect = 'postgres';
     const pool = new pg.Pool({
@@ -120,6 +126,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     file.pragma('busy_timeout = 5000');
     file.pragma('foreign_keys = ON');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(file) }) });
+    const dataVersion = file.prepare('pragma data_version').pluck();
+    changeCounter = () => dataVersion.get() as number;
   }
   // On PostgreSQL the migrator must look only in our schema: other schemas may hold tables of the same name.
   const migrator = new Migrator({
@@ -132,5 +140,5 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${(error as Error).message}`);
   }
-  return { db, dialect, close: () => db.destroy() };
+  return { db, dialect, changeCounter, close: () => db.destroy() };
 }
