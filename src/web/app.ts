@@ -50,6 +50,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     threshold: 1024,
     encodings: ['br', 'gzip'],
     brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+    // Our answers (up to about 60 KB) are compressed in one call, not streamed through libuv's threadpool (the
+    // plugin's default above 8 KB on two cores). Measured on the 2-core machine, 2026-12-01 (docs/benchmarks.md):
+    // the free times with brotli went from p50 1.5 / p99 19 ms to 0.8 / 3 ms one at a time, and from 1,420 to
+    // 1,680 a second under load, at 620 instead of 1,060 µs of CPU each; the plan page likewise.
+    syncThreshold: 128 * 1024,
   });
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(swagger, {
