@@ -12,6 +12,7 @@ import { registerErrorHandling } from './plugins/errors.js';
 import { registerSecurity } from './plugins/security.js';
 import { registerStaticAssets } from './plugins/static-assets.js';
 import { registerForms } from './plugins/forms.js';
+import { waitForHandlersOnClose } from './plugins/in-flight.js';
 import { registerBookingApi } from './routes/api-bookings.js';
 import { registerOfficesApi } from './routes/api-offices.js';
 import { registerBookingPages } from './routes/booking-pages.js';
@@ -42,6 +43,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     routerOptions: { maxParamLength: 100 },
     return503OnClosing: true,
   });
+  waitForHandlersOnClose(app);
   registerValidators(app);
   app.removeContentTypeParser('text/plain');
   registerErrorHandling(app, deps.texts);
