@@ -244,7 +244,7 @@ export function registerBookingPages(app: FastifyInstance, deps: AppDeps): void 
     return sendHtml(reply, status, DetailsPage({
       view, backHref: flowHref('/book/time', { service: hold.service, office: hold.officeId, people: String(hold.people), date: localMoment(new Date(hold.startMs)).date }, [...TIME_KEYS, 'date'], lang),
       action: `/book/details/${hold.id}`, hidden: [['_csrf', reply.generateCsrf()], ...(lang === 'da' ? [['lang', 'da'] as [string, string]] : [])],
-      summary: appointmentRows(view, directory, hold), heldUntil: hhmm(held.minutes),
+      summary: appointmentRows(view, directory, hold), heldUntil: hhmm(held.minutes), eraseDays: deps.bookingConfig.eraseAfterDays,
       values: { name: values.name ?? '', email: values.email ?? '', phone: values.phone ?? '', language: values.language ?? lang },
       errors: errors.map((e) => ({ href: `#${e.field}`, message: message(lang, e) })), fieldErrors: byField,
     }));

@@ -14,6 +14,8 @@ export interface DetailsModel {
   hidden: [string, string][];
   summary: SummaryRow[];
   heldUntil: string;
+  /** Days after the appointment when the details are erased (the booking configuration). */
+  eraseDays: number;
   values: { name: string; email: string; phone: string; language: string };
   errors: ShownError[];
   fieldErrors: Record<string, string>;
@@ -53,7 +55,7 @@ export function DetailsPage(m: DetailsModel) {
               ))}
             </fieldset>
           </div>
-          <p safe>{view.t('book.details.privacy')}</p>
+          <p safe>{view.t('book.details.privacy', { days: m.eraseDays })}</p>
           <Buttons><button class="button button-primary" type="submit" safe>{view.t('book.details.submit')}</button></Buttons>
         </form>
       </div></div>
