@@ -72,6 +72,8 @@ describe(`the booking pages on ${TEST_DATABASE}`, () => {
     const office = await v.get('/book/office?service=cpr-registration&postcode=2300');
     assert.match(office.body, /value="ics-copenhagen" checked/, 'the office serving 2300 is chosen for the person');
     assert.match(office.body, /Serves your address/);
+    // An office that cannot be booked here says how to reach it instead.
+    assert.match(office.body, /<strong>ICS Odense<\/strong>: <span>we do not know its opening hours yet, so contact it to make an appointment\.<\/span> <a href="https:\/\/lifeindenmark\.borger\.dk\/[^"]+" rel="noreferrer">Go to the website of ICS Odense<\/a>/);
     const people = await v.get('/book/people?service=cpr-registration&office=ics-copenhagen');
     assert.match(people.body, /How many people are coming\?/);
     const days = await v.get(`/book/time?${FLOW}`);

@@ -112,7 +112,12 @@ export function OfficeChoicePage(props: ChoiceCommon & {
           <>
             <h2 class="h3 mt-7" safe>{view.t('book.office.others.title')}</h2>
             <ul>
-              {props.others.map((o) => <li><strong safe>{o.name}</strong>: <span safe>{o.reason}</span> <span safe>{o.contact}</span></li>)}
+              {props.others.map((o) => (
+                <li>
+                  <strong safe>{o.name}</strong>: <span safe>{o.reason}</span>{o.contact ? <> <span safe>{o.contact}</span></> : ''}
+                  {o.website ? <> <a href={o.website} rel="noreferrer" safe>{view.t('book.office.elsewhere.link', { office: o.name })}</a></> : ''}
+                </li>
+              ))}
             </ul>
           </>
         ) : ''}
