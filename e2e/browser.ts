@@ -250,6 +250,10 @@ export async function pickCountryByKeyboard(page: Page, typed: string, name: str
   await page.keyboard.type(typed);
   const input = page.locator(`#${selectId}-input`);
   assert.equal(await input.getAttribute('aria-expanded'), 'true', 'typing opens the list of countries');
+  // Names that begin with what was typed come before names where only a later word does.
+  const shown = (await page.locator(`#${selectId}-listbox [role="option"]`).allInnerTexts()).map((text) => text.trim().toLowerCase());
+  const begins = shown.map((text) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').startsWith(typed.toLowerCase()));
+  assert.ok(begins.indexOf(false) === -1 || begins.lastIndexOf(true) < begins.indexOf(false), `the countries shown for "${typed}": ${shown.join(', ')}`);
   for (let i = 0; i < 10; i++) {
     await page.keyboard.press('ArrowDown');
     const active = await input.getAttribute('aria-activedescendant');

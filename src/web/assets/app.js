@@ -44,9 +44,15 @@
 
     function render() {
       var q = fold(input.value.trim());
-      matches = options.filter(function (o) {
-        return q === '' || o.folded.indexOf(q) === 0 || o.folded.indexOf(' ' + q) !== -1 || o.value.toLowerCase() === q;
+      // Names that begin with what was typed come first (India before British Indian Ocean Territory), then names
+      // with a later word that does; each group in the select's own order.
+      var first = [];
+      var later = [];
+      options.forEach(function (o) {
+        if (q === '' || o.folded.indexOf(q) === 0 || o.value.toLowerCase() === q) first.push(o);
+        else if (o.folded.indexOf(' ' + q) !== -1) later.push(o);
       });
+      matches = first.concat(later);
       list.innerHTML = '';
       matches.forEach(function (o, i) {
         var li = document.createElement('li');
