@@ -31,7 +31,7 @@ import { loadDeps } from '../src/web/server.js';
 import { median, quantile, serverCpuUs, startServer } from './lib.js';
 
 const run = promisify(execFile);
-import { SAMPLE_BOOKING } from './samples.js';
+import { SAMPLE_AVAILABILITY_PATH, SAMPLE_BOOKING } from './samples.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -333,7 +333,7 @@ export async function bookingBench(database: DatabaseKind, options: BookingBench
       const { base, pid } = server;
       const { connections, seconds } = options;
       const race = new Race();
-      const url = `${base}/api/v1/offices/${SAMPLE_BOOKING.officeId}/availability?service=${SAMPLE_BOOKING.service}&people=${SAMPLE_BOOKING.people}`;
+      const url = `${base}${SAMPLE_AVAILABILITY_PATH}`;
       race.set(((await (await fetch(url)).json()) as { slots: { start: string }[] }).slots);
 
       booked += (await bookingRound(base, pid, race, 2, connections)).booked;
@@ -383,8 +383,7 @@ export async function bookingBench(database: DatabaseKind, options: BookingBench
     // The same free times from a server that keeps nothing, on the same database.
     const uncachedServer = await startServer({ ...env, FREE_TIMES_CACHE_MS: '0' });
     try {
-      const url = `${uncachedServer.base}/api/v1/offices/${SAMPLE_BOOKING.officeId}/availability?service=${SAMPLE_BOOKING.service}&people=${SAMPLE_BOOKING.people}`;
-      httpUncached = latencies((await sequentialGets(url, {}, options.seconds)).ms);
+      httpUncached = latencies((await sequentialGets(`${uncachedServer.base}${SAMPLE_AVAILABILITY_PATH}`, {}, options.seconds)).ms);
     } finally {
       await uncachedServer.stop();
     }

@@ -34,7 +34,6 @@ export interface PlacesCacheOptions {
 
 interface Kept {
   taken: ReadonlyMap<number, number>;
-  generation: number;
   version: number;
   nowMs: number;
   atMs: number;
@@ -52,7 +51,8 @@ export function withPlacesCache(store: BookingStore, options: PlacesCacheOptions
   const maxEntries = options.maxEntries ?? 128;
   const kept = new Map<string, Kept>();
   const stats: PlacesCacheStats = { hits: 0, misses: 0 };
-  // Moves on when a write starts and when it ends; odd while writes are under way.
+  // Writes under way, and a count that moves when one starts or ends: an answer read while it moved is not kept.
+  // What was kept before a write is dropped when the write ends.
   let generation = 0;
   let writing = 0;
 
@@ -83,7 +83,7 @@ export function withPlacesCache(store: BookingStore, options: PlacesCacheOptions
     const currentVersion = version ? version() : 0;
     const found = kept.get(key);
     const atMs = monotonicMs();
-    if (found && found.generation === generation && found.version === currentVersion && writing === 0
+    if (found && writing === 0 && found.version === currentVersion
       && nowMs >= found.nowMs && nowMs - found.nowMs < ttlMs && atMs - found.atMs < ttlMs) {
       stats.hits++;
       return found.taken as Map<number, number>;
@@ -93,7 +93,7 @@ export function withPlacesCache(store: BookingStore, options: PlacesCacheOptions
     // Kept only if no write began or ended meanwhile (its effect may or may not be in this answer).
     if (writing === 0 && generation === startGeneration) {
       if (kept.size >= maxEntries && !kept.has(key)) kept.delete(kept.keys().next().value!);
-      kept.set(key, { taken, generation, version: currentVersion, nowMs, atMs });
+      kept.set(key, { taken, version: currentVersion, nowMs, atMs });
     }
     return taken;
   };

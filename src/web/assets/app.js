@@ -32,7 +32,7 @@
     input.value = current && current.value ? current.text : '';
     var list = document.createElement('ul');
     list.id = listId;
-    list.className = 'country-options';
+    list.className = 'country-options unstyled-list';
     list.setAttribute('role', 'listbox');
     list.setAttribute('aria-label', label.textContent || '');
     list.hidden = true;
@@ -119,7 +119,9 @@
     select.setAttribute('aria-hidden', 'true');
     select.tabIndex = -1;
     select.parentNode.insertBefore(input, select);
-    select.parentNode.insertBefore(list, select);
+    // After the row of the field (and its "remove" button), so the list sits right under the field.
+    var row = select.parentNode;
+    row.parentNode.insertBefore(list, row.nextSibling);
     wrapper.appendChild(status);
     wrapper.classList.add('country-picker-enhanced');
     void index;

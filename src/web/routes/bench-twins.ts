@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { SAMPLE_BOOKING, SAMPLE_PLAN_QUERY, SAMPLE_PLAN_REQUEST } from '../../../bench/samples.js';
+import { SAMPLE_AVAILABILITY_PATH, SAMPLE_PLAN_QUERY, SAMPLE_PLAN_REQUEST } from '../../../bench/samples.js';
 import type { AppDeps } from '../deps.js';
 
 export function registerBenchRoutes(app: FastifyInstance, deps: Pick<AppDeps, 'booking' | 'clock'>): void {
@@ -36,7 +36,7 @@ export function registerBenchRoutes(app: FastifyInstance, deps: Pick<AppDeps, 'b
   // The free times of the sample office, prepared once: the floor that HTTP itself sets for the availability's latency.
   let availability: Promise<Buffer> | undefined;
   app.get('/bench/prepared/availability', { schema: { hide: true } }, async (_request, reply) => {
-    availability ??= prepare({ method: 'GET', url: `/api/v1/offices/${SAMPLE_BOOKING.officeId}/availability?service=${SAMPLE_BOOKING.service}&people=${SAMPLE_BOOKING.people}` });
+    availability ??= prepare({ method: 'GET', url: SAMPLE_AVAILABILITY_PATH });
     return reply.type('application/json; charset=utf-8').send(await availability);
   });
   app.post('/bench/insert', { schema: { hide: true } }, async (_request, reply) => {

@@ -54,6 +54,10 @@ export interface OtherOffice {
   website: string | null;
 }
 
+function WebsiteLink({ view, office }: { view: View; office: OtherOffice }) {
+  return <a href={office.website ?? ''} rel="noreferrer" safe>{view.t('book.office.elsewhere.link', { office: office.name })}</a>;
+}
+
 export function OfficeChoicePage(props: ChoiceCommon & {
   serviceName: string;
   options: OfficeOption[];
@@ -77,7 +81,7 @@ export function OfficeChoicePage(props: ChoiceCommon & {
           <Alert kind="info" heading={view.t('book.office.elsewhere.title', { office: props.elsewhere.name })} label={view.t('book.info')}>
             <p safe>{props.elsewhere.reason}</p>
             <p safe>{props.elsewhere.contact}</p>
-            {props.elsewhere.website ? <p><a href={props.elsewhere.website} rel="noreferrer" safe>{view.t('book.office.elsewhere.link', { office: props.elsewhere.name })}</a></p> : ''}
+            {props.elsewhere.website ? <p><WebsiteLink view={view} office={props.elsewhere} /></p> : ''}
           </Alert>
         ) : ''}
         <form method="get" action="/book/people" novalidate>
@@ -115,7 +119,7 @@ export function OfficeChoicePage(props: ChoiceCommon & {
               {props.others.map((o) => (
                 <li>
                   <strong safe>{o.name}</strong>: <span safe>{o.reason}</span>{o.contact ? <> <span safe>{o.contact}</span></> : ''}
-                  {o.website ? <> <a href={o.website} rel="noreferrer" safe>{view.t('book.office.elsewhere.link', { office: o.name })}</a></> : ''}
+                  {o.website ? <> <WebsiteLink view={view} office={o} /></> : ''}
                 </li>
               ))}
             </ul>
@@ -203,7 +207,7 @@ export function DaysPage(props: ChoiceCommon & {
         {props.weeks.map((week) => (
           <>
             <h2 class="h3" safe>{week.heading}</h2>
-            <ul class="day-list">
+            <ul class="day-list unstyled-list">
               {week.days.map((d) => (
                 <li class={d.late ? 'day-late' : undefined}>
                   <a href={d.href} safe>{d.label}</a>
