@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { reminderDue } from '../../src/app/booking/bookings.js';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { type AppointmentEvent, appointmentCalendar, escapeText, foldLine } from '../../src/app/booking/appointment-calendar.js';
+import { type AppointmentEvent, appointmentCalendar, dateTime, escapeText, foldLine } from '../../src/app/booking/appointment-calendar.js';
 import { backoffMs } from '../../src/app/booking/outbox-worker.js';
 import { SlotCache } from '../../src/app/booking/slot-cache.js';
 import { BOOKABLE_SERVICES } from '../../src/domain/booking/booking-config.js';
@@ -200,8 +200,18 @@ function withIcalGenerator(event: AppointmentEvent): string {
   return calendar.toString();
 }
 
+/** The two hours (00:00-02:00 UTC) of the last Sunday of October, whose Danish wall times 02:00-03:00 come twice. */
+function inRepeatedHour(ms: number): boolean {
+  const d = new Date(ms);
+  if (d.getUTCMonth() !== 9) return false;
+  const year = d.getUTCFullYear();
+  const lastSunday = 31 - new Date(Date.UTC(year, 9, 31)).getUTCDay();
+  const from = Date.UTC(year, 9, lastSunday);
+  return ms >= from && ms < from + 2 * 3_600_000;
+}
+
 describe('the appointment calendar file, written by hand', () => {
-  it('is byte for byte what ical-generator writes, for any texts and times (property)', () => {
+  it('is byte for byte what ical-generator writes, for any texts and times outside the hour that comes twice (property)', () => {
     const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }),
       fc.stringMatching(/^[a-zæøå ;,\\\r\n]{0,160}$/));
     fc.assert(fc.property(
@@ -213,9 +223,26 @@ describe('the appointment calendar file, written by hand', () => {
       }),
       ({ minutes, ...e }) => {
         const event = { ...e, endMs: e.startMs + minutes * 60_000 };
+        // There ical-generator writes a wrong time (02:30 CEST as 02:00); see the next test.
+        fc.pre(!inRepeatedHour(event.startMs) && !inRepeatedHour(event.endMs));
         assert.equal(appointmentCalendar(event), withIcalGenerator(event));
       },
     ), { numRuns: 400 });
+  });
+
+  it('writes a time in the hour that comes twice when summer time ends in UTC, so it names one instant', () => {
+    // Sunday 25 October 2026: 02:30 comes first in summer time (00:30 UTC), then again in winter time (01:30 UTC).
+    assert.equal(dateTime('DTSTART', Date.parse('2026-10-25T00:30:00Z')), 'DTSTART:20261025T003000Z');
+    assert.equal(dateTime('DTEND', Date.parse('2026-10-25T01:00:00Z')), 'DTEND:20261025T010000Z');
+    assert.equal(dateTime('DTSTART', Date.parse('2026-10-25T01:30:00Z')), 'DTSTART:20261025T013000Z');
+    // Either side of it, and on the day summer time begins (no wall time is ambiguous then), the Danish wall time.
+    assert.equal(dateTime('DTSTART', Date.parse('2026-10-24T23:59:00Z')), 'DTSTART;TZID=Europe/Copenhagen:20261025T015900');
+    assert.equal(dateTime('DTEND', Date.parse('2026-10-25T02:00:00Z')), 'DTEND;TZID=Europe/Copenhagen:20261025T030000');
+    assert.equal(dateTime('DTSTART', Date.parse('2026-03-29T01:00:00Z')), 'DTSTART;TZID=Europe/Copenhagen:20260329T030000');
+    assert.equal(dateTime('DTSTART', Date.parse('2026-11-25T09:00:00Z')), 'DTSTART;TZID=Europe/Copenhagen:20261125T100000');
+    const file = appointmentCalendar({ bookingId: 'b'.repeat(22), sequence: 1, startMs: Date.parse('2030-10-27T00:30:00Z'), endMs: Date.parse('2030-10-27T01:00:00Z'),
+      summary: '', description: '', location: '', url: 'https://ics.example/b', cancelled: false, stampMs: 0, lang: 'en' });
+    assert.match(file, /\r\nDTSTART:20301027T003000Z\r\nDTEND:20301027T010000Z\r\n/);
   });
 
   it('folds long lines at 75 octets, counting Danish letters as two', () => {

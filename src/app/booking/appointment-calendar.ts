@@ -40,6 +40,19 @@ function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * DTSTART or DTEND: the wall-clock time in Denmark with TZID=Europe/Copenhagen, except in the hour that comes twice
+ * when summer time ends (02:00-03:00 on the last Sunday of October). A wall time there names two instants, and a
+ * calendar takes the first (RFC 5545 3.3.5), so such an instant is written in UTC. Offices are closed then; this keeps
+ * the file right for any time.
+ */
+export function dateTime(name: 'DTSTART' | 'DTEND', ms: number): string {
+  const wall = local(ms);
+  return wall === local(ms - HOUR_MS) || wall === local(ms + HOUR_MS) ? `${name}:${utc(ms)}` : `${name};TZID=Europe/Copenhagen:${wall}`;
+}
+
 /** "20261125T100000Z": an instant in UTC, to the second. */
 function utc(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/[-:]/g, '').replace('.000', '');
@@ -104,8 +117,8 @@ export function appointmentCalendar(event: AppointmentEvent): string {
     `UID:${event.bookingId}@ics-booking`,
     `SEQUENCE:${event.sequence}`,
     `DTSTAMP:${utc(event.stampMs)}`,
-    `DTSTART;TZID=Europe/Copenhagen:${local(event.startMs)}`,
-    `DTEND;TZID=Europe/Copenhagen:${local(event.endMs)}`,
+    dateTime('DTSTART', event.startMs),
+    dateTime('DTEND', event.endMs),
     `SUMMARY:${escapeText(event.summary)}`,
     ...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),
     `DESCRIPTION:${escapeText(event.description)}`,
