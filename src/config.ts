@@ -19,6 +19,11 @@ export interface Config {
   publicUrl: string;
   /** PostgreSQL when set (postgres://…); otherwise SQLite in DATA_DIR/ics.sqlite. */
   databaseUrl: string | null;
+  /**
+   * PostgreSQL connections this process keeps open at most. Requests beyond it wait in the process for a
+   * connection rather than in the database for a lock or a core (ADR 7, "Connections").
+   */
+  databasePoolSize: number;
   /** SMTP when set (smtp://user:pass@host:port or smtps://…); otherwise e-mails are written to DATA_DIR/outbox. */
   smtpUrl: string | null;
   mailFrom: string;
@@ -107,6 +112,7 @@ export function loadConfig(env: Env = process.env): Config {
     benchRoutes: flag(env, 'BENCH_ROUTES'),
     publicUrl: publicUrl.replace(/\/$/, ''),
     databaseUrl: databaseUrl(env),
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 4, 1, 100),
     smtpUrl: smtpUrl(env),
     mailFrom: env.MAIL_FROM || 'ICS booking <no-reply@ics.localhost>',
     bookingRateLimitMax: integer(env, 'BOOKING_RATE_LIMIT_MAX', 30, 1, 10_000_000),

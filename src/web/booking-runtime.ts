@@ -37,7 +37,7 @@ export interface RuntimeOptions {
 
 export async function startBookingRuntime(base: BaseDeps, options: RuntimeOptions = {}): Promise<BookingRuntime> {
   const { config } = base;
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...(options.schema ? { schema: options.schema } : {}) });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, dataDir: config.dataDir, ...(options.schema ? { schema: options.schema } : {}) });
   const store = withPlacesCache(kyselyBookingStore(database.db, database.dialect), { ttlMs: config.freeTimesCacheMs, version: database.changeCounter });
   const mailer = options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : fileMailer(join(config.dataDir, 'outbox'), config.mailFrom));
   const onError = options.onError ?? ((error: unknown) => console.error(error));

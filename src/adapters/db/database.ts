@@ -22,6 +22,7 @@ export interface DatabaseOptions {
   dataDir: string;
   /** PostgreSQL only: the schema to use (tests give each run its own). */
   schema?: string;
+  /** PostgreSQL only: the most connections kept open (4 unless given). */
   poolSize?: number;
 }
 
@@ -106,7 +107,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     dialect = 'postgres';
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: options.poolSize ?? 16,
+      max: options.poolSize ?? 4,
+      application_name: 'ics',
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     if (options.schema) {
