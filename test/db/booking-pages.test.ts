@@ -136,6 +136,12 @@ describe(`the booking pages on ${TEST_DATABASE}`, () => {
       ['/book/time?service=cpr-registration&office=ics-copenhagen&people=0', 400, /Enter how many people are coming as a number from 1 to 8/],
       ['/book/time?service=cpr-registration&office=ics-copenhagen&people=50', 400, /A booking can be for up to 8 people/],
       ['/book/time?service=cpr-registration&office=ics-copenhagen&people=two', 400, /as a number from 1 to 8/],
+      // A day beyond the 8 weeks, a day gone by (an old bookmark), a date that does not exist: the list of days again.
+      [`/book/time?${FLOW}&date=9999-12-31`, 400, /<a href="#days" class="function-link">Choose a day from the list<\/a>[\s\S]*id="days"[\s\S]*date=2026-11-30/],
+      [`/book/time?${FLOW}&date=2026-11-24`, 400, /<a href="#days" class="function-link">Choose a day from the list/],
+      [`/book/time?${FLOW}&date=2026-02-30`, 400, /<a href="#days" class="function-link">Choose a day from the list/],
+      [`/book/time?${FLOW}&date=2027-01-19&lang=da`, 200, /<h1 class="question-heading">Vælg et tidspunkt tirsdag den 19. januar 2027/],
+      [`/book/time?${FLOW}&date=2027-01-20&lang=da`, 400, /<a href="#days" class="function-link">Vælg en dag på listen/],
     ];
     for (const [url, status, pattern] of cases) {
       const res = await v.get(url);
@@ -178,6 +184,9 @@ describe(`the booking pages on ${TEST_DATABASE}`, () => {
     const { reference, token } = await bookThroughPages(v, '2026-12-07');
     const days = await v.get(`/booking/${reference}/reschedule?token=${token}`);
     assert.match(days.body, /Choose a new day/);
+    const beyond = await v.get(`/booking/${reference}/reschedule?token=${token}&date=9999-12-31`);
+    assert.equal(beyond.statusCode, 400);
+    assert.match(beyond.body, /<a href="#days" class="function-link">Choose a day from the list[\s\S]*Choose a new day/);
     const times = await v.get(`/booking/${reference}/reschedule?token=${token}&date=2026-12-09`);
     const moved = await v.post(`/booking/${reference}/reschedule`, { token, date: '2026-12-09', start: firstTime(times.body)! });
     assert.equal(moved.statusCode, 303);

@@ -72,6 +72,7 @@ export function registerBookingApi(app: FastifyInstance, deps: AppDeps): void {
     if (!fromDate) return apiError(reply, 400, 'from must be a real date written YYYY-MM-DD', [{ field: 'from', message: 'not a date' }]);
     if (!toDate) return apiError(reply, 400, 'to must be a real date written YYYY-MM-DD', [{ field: 'to', message: 'not a date' }]);
     if (compareDates(fromDate, window.first) < 0) return apiError(reply, 400, `from must be today (${window.first}) or later`, [{ field: 'from', message: 'is in the past' }]);
+    if (compareDates(fromDate, window.last) > 0) return apiError(reply, 400, `from must be ${window.last} or earlier: the last day that can be booked now`, [{ field: 'from', message: 'is after the last day that can be booked' }]);
     if (compareDates(toDate, fromDate) < 0) return apiError(reply, 400, 'to must be on or after from', [{ field: 'to', message: 'is before from' }]);
     const result = await freeTimes(ports, { officeId: request.params.id, service, people, from: fromDate, to: toDate, now });
     if (!result.ok && result.error !== 'no-hours') return officeProblem(reply, result.error, 'id');

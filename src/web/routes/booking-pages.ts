@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import {
-  availability, bookableOffice, bookableOffices, clientKeyOf, confirmBooking, holdFor, placeHold, recordAttempt,
+  availability, bookableOffice, bookableOffices, clientKeyOf, confirmBooking, holdFor, placeHold, recordAttempt, windowOf,
 } from '../../app/booking/bookings.js';
 import { resolvePlace, serviceName } from '../../app/find-offices.js';
 import { addressLine } from '../../app/plan-offices.js';
@@ -29,7 +29,7 @@ import { MessagePage, ReceiptPage } from '../views/booking/manage-pages.js';
 import { fullTime } from '../views/booking/parts.js';
 import type { ShownError } from '../views/components/form.js';
 import { registerManagePages } from './manage-pages.js';
-import { contactText, dayGroups, sendHtml } from './booking-shared.js';
+import { askedDay, contactText, dayGroups, sendHtml } from './booking-shared.js';
 
 const AnyQuery = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]));
 const AnyBody = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]));
@@ -171,7 +171,8 @@ export function registerBookingPages(app: FastifyInstance, deps: AppDeps): void 
     const result = await availability(ports, { officeId: found.office.id, service: found.service, people, now });
     const slots = result.ok ? result.slots : [];
     const deadline = deadlineOf(flow);
-    const date = flow.date ? parseLocalDate(flow.date) : null;
+    const asked = askedDay(flow.date, windowOf(ports, now));
+    const date = asked.date;
     if (date) {
       const view = viewFor(lang, '/book/time', flow, [...TIME_KEYS, 'date']);
       const times = slots.filter((s) => s.date === date);
@@ -193,8 +194,9 @@ export function registerBookingPages(app: FastifyInstance, deps: AppDeps): void 
         earliestText: first ? fullTime(view, first.startMs) : null, inTime: first !== undefined && compareDates(first.date, deadline) <= 0,
       };
     }
-    return sendHtml(reply, status, DaysPage({
-      view, backHref: flowHref('/book/people', flow, [...PEOPLE_KEYS, 'people'], lang), hidden: [], errors: startError ? [shown(lang, '#main-content', startError)] : [],
+    return sendHtml(reply, asked.error && status === 200 ? 400 : status, DaysPage({
+      view, backHref: flowHref('/book/people', flow, [...PEOPLE_KEYS, 'people'], lang), hidden: [],
+      errors: startError ? [shown(lang, '#main-content', startError)] : asked.error ? [shown(lang, '#days', asked.error)] : [],
       title: view.t('book.days.title'),
       lead: view.t('book.days.lead', { service: serviceName(directory, found.service, lang), office: found.office.name[lang], people }),
       weeks: dayGroups(view, slots, deadline, (d) => flowHref('/book/time', { ...flow, date: d }, [...TIME_KEYS, 'date'], lang)),

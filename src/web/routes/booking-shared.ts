@@ -3,6 +3,8 @@
  */
 import type { FastifyReply } from 'fastify';
 import type { FreeSlot } from '../../app/booking/bookings.js';
+import type { FieldError } from '../../domain/answers/validate-answers.js';
+import { type LocalDate, compareDates, parseLocalDate } from '../../domain/dates/local-date.js';
 import { formatLongDate } from '../../domain/i18n/format.js';
 import type { Office } from '../../domain/offices/office.js';
 import type { DayChoice } from '../views/booking/choose-pages.js';
@@ -10,6 +12,18 @@ import { html, type View } from '../views/view.js';
 
 export function sendHtml(reply: FastifyReply, status: number, page: JSX.Element) {
   return reply.code(status).type('text/html; charset=utf-8').send(html(page));
+}
+
+/**
+ * The day asked for in a link (?date=), if it is one that can be booked: a real date within the booking window.
+ * A day from an old bookmark, a day typed by hand beyond the window or a date that is not one gives the error
+ * that sends the person back to the list of days.
+ */
+export function askedDay(text: string | undefined, window: { first: LocalDate; last: LocalDate }): { date: LocalDate | null; error: FieldError | null } {
+  if (!text) return { date: null, error: null };
+  const date = parseLocalDate(text);
+  if (!date || compareDates(date, window.first) < 0 || compareDates(date, window.last) > 0) return { date: null, error: { field: 'date', code: 'not-a-date' } };
+  return { date, error: null };
 }
 
 /** Contact details of an office, in a sentence. */

@@ -6,14 +6,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import Type from 'typebox';
 import {
-  type BookingPorts, availability, cancelBooking, openBooking, rescheduleBooking, sendLink,
+  type BookingPorts, availability, cancelBooking, openBooking, rescheduleBooking, sendLink, windowOf,
 } from '../../app/booking/bookings.js';
 import { composeMessage } from '../../app/booking/messages.js';
 import type { Lang } from '../../domain/answers/answers.js';
 import type { FieldError } from '../../domain/answers/validate-answers.js';
 import { validateDetails } from '../../domain/booking/details.js';
 import { normaliseReference } from '../../domain/booking/reference.js';
-import { parseLocalDate } from '../../domain/dates/local-date.js';
 import type { Booking } from '../../ports/booking-store.js';
 import { appointmentRows, bringFor, readText } from '../booking-flow.js';
 import { type AppDeps, makeView } from '../deps.js';
@@ -22,7 +21,7 @@ import { DaysPage, TimesPage } from '../views/booking/choose-pages.js';
 import { CancelPage, DeadLinkPage, FindBookingPage, ManagePage, MessagePage } from '../views/booking/manage-pages.js';
 import { fullTime } from '../views/booking/parts.js';
 import type { View } from '../views/view.js';
-import { contactText, dayGroups, sendHtml } from './booking-shared.js';
+import { askedDay, contactText, dayGroups, sendHtml } from './booking-shared.js';
 
 const AnyQuery = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]));
 const AnyBody = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]));
@@ -129,8 +128,10 @@ export function registerManagePages(app: FastifyInstance, deps: AppDeps): void {
     const hrefFor = (other: Lang, date?: string) => `${base}?${new URLSearchParams({ token, ...(date ? { date } : {}), ...(other === 'da' ? { lang: 'da' } : {}) })}`;
     const result = await availability(ports, { officeId: booking.officeId, service: booking.service, people: booking.people, now });
     const slots = (result.ok ? result.slots : []).filter((s) => s.startMs !== booking.startMs);
-    const date = dateText ? parseLocalDate(dateText) : null;
-    const shownError = error ? [{ href: '#start', message: texts.message(lang, error) }] : [];
+    const asked = askedDay(dateText, windowOf(ports, now));
+    const date = asked.date;
+    const shownError = error ? [{ href: '#start', message: texts.message(lang, error) }]
+      : asked.error ? [{ href: '#days', message: texts.message(lang, asked.error) }] : [];
     if (date) {
       const view = viewAt(lang, (other) => hrefFor(other, date));
       return sendHtml(reply, status, TimesPage({
@@ -141,7 +142,7 @@ export function registerManagePages(app: FastifyInstance, deps: AppDeps): void {
       }));
     }
     const view = viewAt(lang, (other) => hrefFor(other));
-    return sendHtml(reply, status, DaysPage({
+    return sendHtml(reply, asked.error && status === 200 ? 400 : status, DaysPage({
       view, backHref: manageHref(booking.reference, token, lang), hidden: [], errors: shownError,
       title: view.t('reschedule.title'), lead: view.t('reschedule.lead', { when: fullTime(view, booking.startMs) }),
       weeks: dayGroups(view, slots, null, (d) => hrefFor(lang, d)), deadline: null, receipt: null, contact: contactText(view, office),

@@ -203,6 +203,7 @@ export function DaysPage(props: ChoiceCommon & {
             ) : ''}
           </Alert>
         ) : ''}
+        <div id="days" tabindex="-1">
         {empty ? <p safe>{view.t('book.days.none', { contact: props.contact })}</p> : ''}
         {props.weeks.map((week) => (
           <>
@@ -218,6 +219,7 @@ export function DaysPage(props: ChoiceCommon & {
             </ul>
           </>
         ))}
+        </div>
       </div></div>
     </Layout>
   );
