@@ -388,6 +388,17 @@ describe('the booking pages in Chromium', () => {
     assert.equal(query(page).lang, 'da');
     assert.match(await secondDay.getAttribute('href') ?? '', /&lang=da$/, 'the day links keep the language');
     await expectAccessible(page, 'days (da, JavaScript on)');
+    // A day beyond the 8 weeks, as from a link edited by hand: the same list, with an error that leads to it.
+    const daysUrl = page.url();
+    response = await visit(page, `${daysUrl}&date=9999-12-31`);
+    await expectPage(page, response, { path: '/book/time', status: 400, lang, heading: t(lang, 'book.days.title') });
+    await expectErrorSummary(page, lang, [{ text: message(lang, { field: 'date', code: 'not-a-date' }), href: '#days' }]);
+    assert.ok(await focusMatches(page, '[data-module="error-summary"]'), `DKFDS focuses the error summary, not ${await focused(page)}`);
+    await expectAccessible(page, 'days with a day outside the booking window (da, JavaScript on)');
+    await page.locator('[data-module="error-summary"] a[href="#days"]').click();
+    assert.ok(await focusMatches(page, '#days'), `the error's link leads to the list of days, not ${await focused(page)}`);
+    response = await visit(page, daysUrl);
+    await expectPage(page, response, { path: '/book/time', lang, heading: t(lang, 'book.days.title') });
     response = await navigateBy(page, () => secondDay.click());
 
     await expectPage(page, response, { path: '/book/time', lang, heading: t(lang, 'book.times.title', { date: 'torsdag den 26. november 2026' }) });
