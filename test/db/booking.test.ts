@@ -8,6 +8,7 @@ import {
   availability, cancelBooking, confirmBooking, housekeeping, openBooking, placeHold, rescheduleBooking, sendLink,
 } from '../../src/app/booking/bookings.js';
 import { whenText } from '../../src/app/booking/messages.js';
+import { timeOfId } from '../../src/domain/booking/ids.js';
 import { deliverDue } from '../../src/app/booking/outbox-worker.js';
 import type { Mailer, MailMessage } from '../../src/ports/mailer.js';
 import { TEST_DATABASE, type TestRuntime, outboxMail, testRuntime } from '../helpers.js';
@@ -67,6 +68,12 @@ describe(`booking on ${TEST_DATABASE}`, () => {
     assert.equal((await freeSlots()).find((s) => s.startMs === slot.startMs)?.placesLeft, 5);
     const again = await confirmBooking(rt.ports, { holdId: held.hold.id, details: details('other@example.com'), now: minutes(3) });
     assert.deepEqual(again, { ok: false, error: 'hold-used' });
+    // The rows are keyed by ids that begin with the moment they were made (ids.ts): the hold's, the booking's and its
+    // message's; the token is wholly random, and only its hash is kept.
+    assert.equal(timeOfId(held.hold.id), NOW.getTime());
+    assert.equal(timeOfId(booked.booking.id), minutes(2).getTime());
+    const messages = await rt.database.db.selectFrom('outbox').select('id').where('booking_id', '=', booked.booking.id).execute();
+    assert.deepEqual(messages.map((m) => timeOfId(m.id)), [minutes(2).getTime()]);
   });
 
   it('frees a hold that runs out, and refuses to book on it', async () => {

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { FieldError } from '../../domain/answers/validate-answers.js';
 import { type BookableService, type BookingConfig, isBookableService } from '../../domain/booking/booking-config.js';
 import { type Details, type RawDetails, validateDetails } from '../../domain/booking/details.js';
+import { orderedId } from '../../domain/booking/ids.js';
 import { normaliseReference, referenceFrom } from '../../domain/booking/reference.js';
 import { type Slot, bookingWindow, notBookable } from '../../domain/booking/slots.js';
 import { type LocalDate, addDays, compareDates } from '../../domain/dates/local-date.js';
@@ -44,9 +45,12 @@ export const clientKeyOf = (address: string): string => createHash('sha256').upd
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const ID = /^[A-Za-z0-9_-]{22}$/;
 
-function randomId(ports: BookingPorts, bytes = 16): string {
+function randomId(ports: BookingPorts, bytes: number): string {
   return Buffer.from(ports.random(bytes)).toString('base64url');
 }
+
+/** The id of a row made now: ordered by time, unguessable (ids.ts). */
+const rowId = (ports: BookingPorts, nowMs: number): string => orderedId(nowMs, ports.random);
 
 export function isHoldId(value: string): boolean {
   return ID.test(value);
@@ -139,7 +143,7 @@ export async function placeHold(
   const slot = ports.slots.at(found.office, found.service, input.now, input.startMs);
   if (!slot) return { ok: false, error: 'no-such-slot' };
   const nowMs = input.now.getTime();
-  const id = randomId(ports);
+  const id = rowId(ports, nowMs);
   const expiresMs = nowMs + ports.config.holdMinutes * 60_000;
   const result = input.people > slot.capacity ? 'full' : await ports.store.hold({
     id, officeId: found.office.id, service: found.service, startMs: slot.startMs, endMs: slot.endMs, people: input.people,
@@ -164,7 +168,7 @@ export async function holdFor(ports: BookingPorts, holdId: string, now: Date): P
 /** The message of an event: the booking as it is now, and the link it carries. It is worded when it is sent. */
 function message(ports: BookingPorts, kind: MessageKind, booking: Booking, nowMs: number, dedupeKey: string, token?: string): NewMessage {
   return {
-    id: randomId(ports), bookingId: booking.id, kind, dedupeKey, to: booking.email ?? '', language: booking.language,
+    id: rowId(ports, nowMs), bookingId: booking.id, kind, dedupeKey, to: booking.email ?? '', language: booking.language,
     booking, token: token ?? null, nowMs,
   };
 }
@@ -184,7 +188,7 @@ export async function confirmBooking(ports: BookingPorts, input: { holdId: strin
   for (let attempt = 0; attempt < 3; attempt++) {
     const token = randomId(ports, 32);
     const result = await ports.store.book({
-      id: randomId(ports), reference: referenceFrom(ports.random), holdId: input.holdId,
+      id: rowId(ports, nowMs), reference: referenceFrom(ports.random), holdId: input.holdId,
       name: details.name, email: details.email, emailKey: details.emailKey, phone: details.phone, language: details.language,
       tokenHash: hashToken(token), nowMs,
     }, (booking) => message(ports, 'confirmation', booking, nowMs, `${booking.id}:1:confirmation`, token)).catch((error: unknown) => {
@@ -217,7 +221,7 @@ export async function openBooking(ports: BookingPorts, reference: string, token:
   if (booking.status === 'cancelled') return { state: 'cancelled', booking };
   if (tokenState !== 'current') return { state: tokenState, booking };
   if (booking.status === 'past' || booking.endMs <= now.getTime()) return { state: 'past', booking };
-  await ports.store.audit({ id: randomId(ports), atMs: now.getTime(), actor, action: 'read', bookingId: booking.id });
+  await ports.store.audit({ id: rowId(ports, now.getTime()), atMs: now.getTime(), actor, action: 'read', bookingId: booking.id });
   return { state: 'current', booking };
 }
 
@@ -235,7 +239,7 @@ export async function cancelBooking(ports: BookingPorts, reference: string, toke
     (b) => message(ports, 'cancelled', b, nowMs, `${b.id}:${b.version}:cancelled`));
   if (result === 'changed') return { ok: false, error: 'changed' };
   ports.onMessage?.();
-  await ports.store.audit({ id: randomId(ports), atMs: nowMs, actor, action: 'cancel', bookingId: booking.id });
+  await ports.store.audit({ id: rowId(ports, nowMs), atMs: nowMs, actor, action: 'cancel', bookingId: booking.id });
   return { ok: true, booking: { ...booking, status: 'cancelled', version: booking.version + 1 } };
 }
 
@@ -265,7 +269,7 @@ export async function rescheduleBooking(ports: BookingPorts, reference: string, 
     return { ok: false, error: 'changed' };
   }
   ports.onMessage?.();
-  await ports.store.audit({ id: randomId(ports), atMs: nowMs, actor, action: 'reschedule', bookingId: booking.id });
+  await ports.store.audit({ id: rowId(ports, nowMs), atMs: nowMs, actor, action: 'reschedule', bookingId: booking.id });
   return { ok: true, booking: result.booking, token: newToken };
 }
 
