@@ -49,9 +49,13 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
     },
 
     async hold(hold: NewHold): Promise<HoldResult> {
-      if (postgres && (await withRetry(() => holdInOneStatement(db, hold))) === 'held') {
-        remember(hold);
-        return 'held';
+      if (postgres) {
+        const first = await withRetry(() => holdInOneStatement(db, hold));
+        if (first === 'full') return 'full';
+        if (first === 'held') {
+          remember(hold);
+          return 'held';
+        }
       }
       const result = await withRetry(() => transact(async (trx): Promise<HoldResult> => {
         // The client's live holds, counted in the same transaction as the hold (exact on SQLite's single writer).

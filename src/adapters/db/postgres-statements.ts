@@ -10,11 +10,12 @@ import type { Database, HoldsTable } from './schema.js';
 /**
  * PostgreSQL only: a hold in one statement (the guarded upsert and the hold's row, joined by a data-modifying WITH),
  * so the slot's row is locked for one statement rather than across three round trips, and the request makes one
- * round trip instead of five. 'full' when the places are not there (then the transaction below also frees run-out
- * holds of the slot and tries again).
+ * round trip instead of five. 'held'; 'full' when the places are taken by live holds and bookings (nothing run out
+ * to free: the answer is final); 'check' when the client may be over its limit or run-out holds of the time could
+ * be freed, which the transaction in booking-store.ts then settles.
  */
-export async function holdInOneStatement(db: Kysely<Database>, hold: NewHold): Promise<'held' | 'full'> {
-  const result = await sql<{ id: string }>`
+export async function holdInOneStatement(db: Kysely<Database>, hold: NewHold): Promise<'held' | 'full' | 'check'> {
+  const result = await sql<{ held: boolean; allowed: boolean; run_out: boolean }>`
     with allowed as (
       select 1 as ok where (
         select count(*) from holds where client_key = ${hold.clientKey} and status = 'active' and expires_ms > ${hold.nowMs}
@@ -26,13 +27,21 @@ export async function holdInOneStatement(db: Kysely<Database>, hold: NewHold): P
       do update set used = slot_usage.used + excluded.used, capacity = excluded.capacity
       where slot_usage.used + excluded.used <= excluded.capacity
       returning 1
+    ), made as (
+      insert into holds (id, office_id, service, start_ms, end_ms, people, client_key, created_ms, expires_ms, status)
+      select ${hold.id}, ${hold.officeId}, ${hold.service}, ${hold.startMs}, ${hold.endMs}, ${hold.people}, ${hold.clientKey},
+        ${hold.nowMs}, ${hold.expiresMs}, 'active'
+      where exists (select 1 from taken)
+      returning 1
     )
-    insert into holds (id, office_id, service, start_ms, end_ms, people, client_key, created_ms, expires_ms, status)
-    select ${hold.id}, ${hold.officeId}, ${hold.service}, ${hold.startMs}, ${hold.endMs}, ${hold.people}, ${hold.clientKey},
-      ${hold.nowMs}, ${hold.expiresMs}, 'active'
-    where exists (select 1 from taken)
-    returning id`.execute(db);
-  return result.rows.length === 1 ? 'held' : 'full';
+    select exists (select 1 from made) as held, exists (select 1 from allowed) as allowed,
+      exists (
+        select 1 from holds where status = 'active' and expires_ms <= ${hold.nowMs}
+          and office_id = ${hold.officeId} and service = ${hold.service} and start_ms = ${hold.startMs}
+      ) as run_out`.execute(db);
+  const row = result.rows[0];
+  if (row?.held) return 'held';
+  return row?.allowed && !row.run_out ? 'full' : 'check';
 }
 
 /** What a booking needs of its hold, which never changes once the hold is made. */
