@@ -37,10 +37,13 @@ export interface RuntimeOptions {
 
 export async function startBookingRuntime(base: BaseDeps, options: RuntimeOptions = {}): Promise<BookingRuntime> {
   const { config } = base;
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, dataDir: config.dataDir, ...(options.schema ? { schema: options.schema } : {}) });
+  const onError = options.onError ?? ((error: unknown) => console.error(error));
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, dataDir: config.dataDir, onIdleError: onError,
+    ...(options.schema ? { schema: options.schema } : {}),
+  });
   const store = withPlacesCache(kyselyBookingStore(database.db, database.dialect), { ttlMs: config.freeTimesCacheMs, version: database.changeCounter });
   const mailer = options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : fileMailer(join(config.dataDir, 'outbox'), config.mailFrom));
-  const onError = options.onError ?? ((error: unknown) => console.error(error));
   const jobs = options.jobs ?? config.jobs;
   const domain = new URL(config.publicUrl).hostname || DEFAULT_OUTBOX.domain;
   let worker: Worker | null = null;

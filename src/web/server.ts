@@ -51,8 +51,15 @@ async function main(): Promise<void> {
   const config = loadConfig();
   mkdirSync(config.dataDir, { recursive: true });
   const base = loadDeps(config);
-  const runtime = await startBookingRuntime(base);
+  // Failures of background work (the e-mail sender, the scheduled jobs, a database connection that broke while idle)
+  // go to the app's log once it exists: the message and code only (a driver's error carries its whole connection).
+  let logError = (error: unknown) => console.error(error instanceof Error ? error.message : error);
+  const runtime = await startBookingRuntime(base, { onError: (error) => logError(error) });
   const app = await buildApp({ ...base, booking: runtime.ports, cookieSecret: cookieSecretFor(config) }, { logger: loggerOptions(config.logLevel) });
+  logError = (error) => {
+    const e = error as { message?: unknown; code?: unknown };
+    app.log.error({ err: { message: String(e?.message ?? error), code: e?.code } }, 'background work failed');
+  };
   app.addHook('onClose', async () => { await runtime.close(); });
   app.log.info({ database: runtime.database.dialect, mail: runtime.mailer.description, jobs: config.jobs }, 'booking ready');
   let closing = false;

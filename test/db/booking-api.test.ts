@@ -339,10 +339,23 @@ describe(`readiness on ${TEST_DATABASE}`, () => {
       const ok = await ownApp.inject('/healthz');
       assert.equal(ok.statusCode, 200);
       assert.deepEqual(ok.json(), { status: 'ok' });
+      const free = await ownApp.inject('/api/v1/offices/ics-copenhagen/availability?service=cpr-registration');
+      const start = (free.json() as { slots: { start: string }[] }).slots[0]!.start;
       await own.database.close();
       const gone = await ownApp.inject('/healthz');
       assert.equal(gone.statusCode, 503);
       assert.deepEqual(gone.json(), { status: 'unavailable', reason: 'database' });
+      // Every request that needs the database says it cannot be done just now (503, try again later), not 500.
+      const hold = await ownApp.inject({ method: 'POST', url: '/api/v1/holds', payload: { officeId: 'ics-copenhagen', service: 'cpr-registration', start, people: 1 } });
+      assert.equal(hold.statusCode, 503, hold.body);
+      assert.equal(hold.headers['retry-after'], '60');
+      assert.match(hold.json<{ message: string }>().message, /cannot reach its database just now, so nothing was saved or changed/);
+      const times = await ownApp.inject('/api/v1/offices/ics-aarhus/availability?service=eu-residence-document');
+      assert.equal(times.statusCode, 503, times.body);
+      const page = await ownApp.inject('/book/time?service=eu-residence-document&office=ics-aarhus&people=1&lang=da');
+      assert.equal(page.statusCode, 503);
+      assert.match(page.body, /<h1[^>]*>Vi kan desværre ikke gøre det lige nu<\/h1>/);
+      assert.match(page.body, /Prøv igen om et par minutter/);
     } finally {
       await ownApp.close();
       await own.close().catch(() => undefined);

@@ -19,10 +19,11 @@ describe('the database connections of a process', () => {
 
 describe('on PostgreSQL, at most DATABASE_POOL_SIZE connections', { skip: TEST_DATABASE === 'sqlite' ? 'PostgreSQL only: SQLite has one connection in the process' : false }, () => {
   let rt: TestRuntime;
+  const errors: unknown[] = [];
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   before(async () => {
     const base = testDeps();
-    rt = await testRuntime({ ...base, config: { ...base.config, databasePoolSize: 2 } });
+    rt = await testRuntime({ ...base, config: { ...base.config, databasePoolSize: 2 } }, { onError: (e) => errors.push(e) });
     await admin.connect();
   });
   after(async () => {
@@ -51,5 +52,17 @@ describe('on PostgreSQL, at most DATABASE_POOL_SIZE connections', { skip: TEST_D
     await all;
     assert.equal(most, 2, 'at most two statements ran in the database at once, and two did');
     assert.deepEqual([...names], ['ics'], 'the connections say whose they are');
+  });
+
+  it('lives through its idle connections being ended (a restart of the database), and connects again', async () => {
+    await Promise.all([1, 2].map(() => sql`select pg_sleep(0.05)`.execute(rt.database.db)));
+    const ended = await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'ics' and pid <> pg_backend_pid()`);
+    assert.ok((ended.rowCount ?? 0) >= 2, 'the runtime had connections open');
+    // The pool hears each connection end; unheard, that error would have ended this process.
+    for (let i = 0; i < 50 && errors.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(errors.length >= 2, `told of the ended connections: ${errors.length}`);
+    assert.ok(errors.every((e) => (e as { code?: string }).code === '57P01'));
+    const slots = await rt.ports.store.placesTaken('ics-copenhagen', 'cpr-registration', 0, Number.MAX_SAFE_INTEGER, Date.now());
+    assert.ok(slots instanceof Map, 'the next read works on new connections');
   });
 });

@@ -24,6 +24,11 @@ export interface DatabaseOptions {
   schema?: string;
   /** PostgreSQL only: the most connections kept open (4 unless given). */
   poolSize?: number;
+  /**
+   * PostgreSQL only: told when a connection the pool kept idle breaks (the server restarted, or an administrator
+   * ended it). The pool drops it and opens another when one is needed; unheard, the error would end the process.
+   */
+  onIdleError?: (error: Error) => void;
 }
 
 export interface OpenDatabase {
@@ -109,8 +114,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 4,
       application_name: 'ics',
+      // A request waits at most this long for a connection, then gets 503 (errors.ts), rather than waiting forever.
+      connectionTimeoutMillis: 10_000,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
+    pool.on('error', (error) => (options.onIdleError ?? ((e: Error) => console.error(e)))(error));
     if (options.schema) {
       const client = await pool.connect();
       try { await client.query(`create schema if not exists "${options.schema.replace(/"/g, '')}"`); } finally { client.release(); }

@@ -1,8 +1,10 @@
 /**
  * Turns every failure into a clear answer: JSON that names the field for the API, a DKFDS page for people.
- * Client mistakes keep their 4xx status; anything else is logged and answered without details.
+ * Client mistakes keep their 4xx status; a database that cannot be reached gets 503 with Retry-After; anything else
+ * is logged and answered without details.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isUnavailable } from '../../adapters/db/errors.js';
 import { readLang } from '../flow-query.js';
 import type { Texts } from '../i18n/texts.js';
 import { ErrorPage } from '../views/error-page.js';
@@ -54,6 +56,14 @@ export function registerErrorHandling(app: FastifyInstance, texts: Texts): void 
   };
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isUnavailable(error)) {
+      // The database is down, restarting or full: nothing happened, and trying again later is the answer.
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', '60');
+      if (isApi(request)) return apiError(reply, 503, 'The service cannot reach its database just now, so nothing was saved or changed. Try again in a few minutes.');
+      const view = viewFor(request);
+      return reply.code(503).type('text/html; charset=utf-8').send(html(ErrorPage({ view, title: view.t('unavailable.title'), text: view.t('unavailable.text') })));
+    }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error }, 'request failed');
     if (isApi(request) || status === 429) {

@@ -59,7 +59,7 @@ export function registerBookingApi(app: FastifyInstance, deps: AppDeps): void {
     schema: {
       summary: 'Free times at an office for a service, for a party, in the coming 8 weeks', tags: ['booking'],
       params: Type.Object({ id: Type.String({ maxLength: 60 }) }), querystring: AvailabilityQuery,
-      response: { 200: AvailabilityResponse, 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+      response: { 200: AvailabilityResponse, 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 503: ErrorResponse },
     },
   }, async (request, reply) => {
     const { service, from, to } = request.query;
@@ -88,7 +88,7 @@ export function registerBookingApi(app: FastifyInstance, deps: AppDeps): void {
     schema: {
       summary: 'Hold a time while the person gives their details', tags: ['booking'], body: HoldRequest,
       description: 'The places are kept for a few minutes (see expiresAt); an abandoned hold frees itself.',
-      response: { 201: HoldResponse, 400: ErrorResponse, 404: ErrorResponse, 409: ConflictResponse, 429: ErrorResponse },
+      response: { 201: HoldResponse, 400: ErrorResponse, 404: ErrorResponse, 409: ConflictResponse, 429: ErrorResponse, 503: ErrorResponse },
     },
   }, async (request, reply) => {
     const { officeId, service, start, people } = request.body;
@@ -118,7 +118,7 @@ export function registerBookingApi(app: FastifyInstance, deps: AppDeps): void {
     schema: {
       summary: 'Book a held time', tags: ['booking'], body: BookingRequest,
       description: 'Sends the confirmation e-mail (with the calendar file) in the chosen language. One active booking per e-mail per service.',
-      response: { 201: BookedResponse, 400: ErrorResponse, 404: ErrorResponse, 409: ConflictResponse, 410: ErrorResponse },
+      response: { 201: BookedResponse, 400: ErrorResponse, 404: ErrorResponse, 409: ConflictResponse, 410: ErrorResponse, 503: ErrorResponse },
     },
   }, async (request, reply) => {
     const { holdId, ...details } = request.body;
@@ -142,7 +142,7 @@ export function registerBookingApi(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get<{ Params: { reference: string } }>('/api/v1/bookings/:reference', {
-    schema: { summary: 'A booking, with its private token', tags: ['booking'], params: ReferenceParams, ...Bearer, response: { 200: BookingJson, 404: ErrorResponse } },
+    schema: { summary: 'A booking, with its private token', tags: ['booking'], params: ReferenceParams, ...Bearer, response: { 200: BookingJson, 404: ErrorResponse, 503: ErrorResponse } },
   }, async (request, reply) => {
     const opened = await openBooking(ports, request.params.reference, bearer(request), deps.clock.now(), 'api');
     if (!opened || opened.state === 'rescheduled') return notFound(reply);
@@ -151,7 +151,7 @@ export function registerBookingApi(app: FastifyInstance, deps: AppDeps): void {
 
   app.post<{ Params: { reference: string } }>('/api/v1/bookings/:reference/cancel', {
     config: limited,
-    schema: { summary: 'Cancel a booking', tags: ['booking'], params: ReferenceParams, ...Bearer, response: { 200: BookingJson, 404: ErrorResponse, 409: ErrorResponse } },
+    schema: { summary: 'Cancel a booking', tags: ['booking'], params: ReferenceParams, ...Bearer, response: { 200: BookingJson, 404: ErrorResponse, 409: ErrorResponse, 503: ErrorResponse } },
   }, async (request, reply) => {
     const result = await cancelBooking(ports, request.params.reference, bearer(request), deps.clock.now(), 'api');
     if (result.ok) return bookingJson(result.booking);
@@ -164,7 +164,7 @@ export function registerBookingApi(app: FastifyInstance, deps: AppDeps): void {
     schema: {
       summary: 'Move a booking to another free time', tags: ['booking'], params: ReferenceParams, body: RescheduleRequest, ...Bearer,
       description: 'Gives a new token; the old one stops working. Sends an e-mail with the new time.',
-      response: { 200: BookedResponse, 400: ErrorResponse, 404: ErrorResponse, 409: ConflictResponse },
+      response: { 200: BookedResponse, 400: ErrorResponse, 404: ErrorResponse, 409: ConflictResponse, 503: ErrorResponse },
     },
   }, async (request, reply) => {
     const result = await rescheduleBooking(ports, request.params.reference, bearer(request), Date.parse(request.body.start), deps.clock.now(), 'api');
@@ -188,7 +188,7 @@ export function registerBookingApi(app: FastifyInstance, deps: AppDeps): void {
     schema: {
       summary: 'Send the link to a booking again, to the e-mail address on the booking', tags: ['booking'], params: ReferenceParams,
       description: 'Answers 202 whether or not the booking exists, so it tells nobody anything; at most one e-mail an hour per booking.',
-      response: { 202: Type.Object({ message: Type.String() }) },
+      response: { 202: Type.Object({ message: Type.String() }), 503: ErrorResponse },
     },
   }, async (request, reply) => {
     await sendLink(ports, request.params.reference, deps.clock.now());
