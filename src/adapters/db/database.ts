@@ -118,7 +118,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
       connectionTimeoutMillis: 10_000,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
-    pool.on('error', (error) => (options.onIdleError ?? ((e: Error) => console.error(e)))(error));
+    pool.on('error', options.onIdleError ?? ((error) => console.error(`database connection ended: ${error.message}`)));
     if (options.schema) {
       const client = await pool.connect();
       try { await client.query(`create schema if not exists "${options.schema.replace(/"/g, '')}"`); } finally { client.release(); }

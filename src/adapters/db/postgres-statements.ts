@@ -35,10 +35,11 @@ export async function holdInOneStatement(db: Kysely<Database>, hold: NewHold): P
       returning 1
     )
     select exists (select 1 from made) as held, exists (select 1 from allowed) as allowed,
-      exists (
+      -- Looked for only when the hold was not made.
+      case when exists (select 1 from made) then false else exists (
         select 1 from holds where status = 'active' and expires_ms <= ${hold.nowMs}
           and office_id = ${hold.officeId} and service = ${hold.service} and start_ms = ${hold.startMs}
-      ) as run_out`.execute(db);
+      ) end as run_out`.execute(db);
   const row = result.rows[0];
   if (row?.held) return 'held';
   return row?.allowed && !row.run_out ? 'full' : 'check';

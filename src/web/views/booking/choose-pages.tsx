@@ -204,21 +204,21 @@ export function DaysPage(props: ChoiceCommon & {
           </Alert>
         ) : ''}
         <div id="days" tabindex="-1">
-        {empty ? <p safe>{view.t('book.days.none', { contact: props.contact })}</p> : ''}
-        {props.weeks.map((week) => (
-          <>
-            <h2 class="h3" safe>{week.heading}</h2>
-            <ul class="day-list unstyled-list">
-              {week.days.map((d) => (
-                <li class={d.late ? 'day-late' : undefined}>
-                  <a href={d.href} safe>{d.label}</a>
-                  <span safe>{view.t(d.count === 1 ? 'book.days.one' : 'book.days.count', { count: d.count })}</span>
-                  {d.late ? <strong safe>{view.t('book.days.late')}</strong> : ''}
-                </li>
-              ))}
-            </ul>
-          </>
-        ))}
+          {empty ? <p safe>{view.t('book.days.none', { contact: props.contact })}</p> : ''}
+          {props.weeks.map((week) => (
+            <>
+              <h2 class="h3" safe>{week.heading}</h2>
+              <ul class="day-list unstyled-list">
+                {week.days.map((d) => (
+                  <li class={d.late ? 'day-late' : undefined}>
+                    <a href={d.href} safe>{d.label}</a>
+                    <span safe>{view.t(d.count === 1 ? 'book.days.one' : 'book.days.count', { count: d.count })}</span>
+                    {d.late ? <strong safe>{view.t('book.days.late')}</strong> : ''}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ))}
         </div>
       </div></div>
     </Layout>
