@@ -24,6 +24,8 @@ export interface Config {
    * connection rather than in the database for a lock or a core (ADR 7, "Connections").
    */
   databasePoolSize: number;
+  /** PostgreSQL: the most holds, or bookings, written by one statement (1: each on its own). */
+  databaseMaxBatch: number;
   /** SMTP when set (smtp://user:pass@host:port or smtps://…); otherwise e-mails are written to DATA_DIR/outbox. */
   smtpUrl: string | null;
   mailFrom: string;
@@ -113,6 +115,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: publicUrl.replace(/\/$/, ''),
     databaseUrl: databaseUrl(env),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 4, 1, 100),
+    databaseMaxBatch: integer(env, 'DATABASE_MAX_BATCH', 32, 1, 256),
     smtpUrl: smtpUrl(env),
     mailFrom: env.MAIL_FROM || 'ICS booking <no-reply@ics.localhost>',
     bookingRateLimitMax: integer(env, 'BOOKING_RATE_LIMIT_MAX', 30, 1, 10_000_000),

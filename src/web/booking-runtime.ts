@@ -4,7 +4,7 @@
  * each step is a guarded update, so two processes never do the same work twice.
  */
 import { join } from 'node:path';
-import { kyselyBookingStore } from '../adapters/db/booking-store.js';
+import { type BookingStoreOptions, kyselyBookingStore } from '../adapters/db/booking-store.js';
 import { type OpenDatabase, openDatabase } from '../adapters/db/database.js';
 import { withPlacesCache } from '../adapters/db/places-cache.js';
 import { fileMailer, smtpMailer } from '../adapters/mail/mailer.js';
@@ -33,6 +33,8 @@ export interface RuntimeOptions {
   outboxIntervalMs?: number;
   housekeepingIntervalMs?: number;
   onError?: (error: unknown) => void;
+  /** Told the size of each batch of holds or bookings (PostgreSQL; for tests). */
+  onBatch?: BookingStoreOptions['onBatch'];
 }
 
 export async function startBookingRuntime(base: BaseDeps, options: RuntimeOptions = {}): Promise<BookingRuntime> {
@@ -42,7 +44,9 @@ export async function startBookingRuntime(base: BaseDeps, options: RuntimeOption
     databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, dataDir: config.dataDir, onIdleError: onError,
     ...(options.schema ? { schema: options.schema } : {}),
   });
-  const store = withPlacesCache(kyselyBookingStore(database.db, database.dialect), { ttlMs: config.freeTimesCacheMs, version: database.changeCounter });
+  const store = withPlacesCache(kyselyBookingStore(database.db, database.dialect, {
+    maxBatch: config.databaseMaxBatch, ...(options.onBatch ? { onBatch: options.onBatch } : {}),
+  }), { ttlMs: config.freeTimesCacheMs, version: database.changeCounter });
   const mailer = options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : fileMailer(join(config.dataDir, 'outbox'), config.mailFrom));
   const jobs = options.jobs ?? config.jobs;
   const domain = new URL(config.publicUrl).hostname || DEFAULT_OUTBOX.domain;

@@ -6,15 +6,25 @@
 import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import type { Attempt, BookResult, BookingStore, Hold, HoldResult, NewBooking, NewHold } from '../../ports/booking-store.js';
 import { Refused, givePlaces, killLinks, messageRow, outgoing, releaseExpired, takePlaces, toBooking } from './booking-rows.js';
-import { isUniqueViolation, withRetry } from './errors.js';
+import { isUnavailable, isUniqueViolation, withRetry } from './errors.js';
+import { batcher } from './batcher.js';
 import { type Transact, groupCommit } from './group-commit.js';
-import { type HoldFields, bookInOneStatement, holdInOneStatement, placesTakenInOneRow } from './postgres-statements.js';
+import { type BatchedBooking, bookingsInOneStatement, holdsInOneStatement } from './postgres-batches.js';
+import { type HoldFields, bookInOneStatement, holdInOneStatement, newBooking, placesTakenInOneRow } from './postgres-statements.js';
 import type { BookingsTable, Database, HoldsTable } from './schema.js';
 
 export { outgoing } from './booking-rows.js';
 
-export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres' = 'sqlite'): BookingStore {
+export interface BookingStoreOptions {
+  /** PostgreSQL: the most holds, or bookings, in one statement (1: each on its own). */
+  maxBatch?: number;
+  /** Told the size of each batch of holds or bookings as it starts (PostgreSQL; for tests). */
+  onBatch?: (kind: 'holds' | 'bookings', size: number) => void;
+}
+
+export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres' = 'sqlite', options: BookingStoreOptions = {}): BookingStore {
   const postgres = dialect === 'postgres';
+  const maxBatch = options.maxBatch ?? 32;
   // SQLite: transactions that arrive together are committed together (group-commit.ts); PostgreSQL: as they come.
   const transact: Transact = postgres ? (work) => db.transaction().execute(work) : groupCommit(db);
   // PostgreSQL: the holds this process made lately, so that booking one needs no read first. Only a shortcut: the
@@ -27,6 +37,21 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
       status: 'active', expires_ms: hold.expiresMs,
     });
   };
+  // PostgreSQL: the holds and the bookings asked for together go to the database together (batcher.ts), one
+  // statement for many; one asked for alone runs the statement of one. An item the batch could not settle, or a batch
+  // that failed, is run again on its own below.
+  const again = (error: unknown, items: unknown[]) => {
+    if (isUnavailable(error)) throw error;
+    return items.map(() => 'again' as const);
+  };
+  const holdTogether = batcher<NewHold, 'held' | 'full' | 'check' | 'again'>(async (holds) => {
+    if (holds.length === 1) return [await withRetry(() => holdInOneStatement(db, holds[0]!))];
+    return holdsInOneStatement(db, holds).catch((error: unknown) => again(error, holds));
+  }, { maxBatch, maxInFlight: 1, onBatch: (size) => options.onBatch?.('holds', size) });
+  const bookTogether = batcher<BatchedBooking, 'booked' | 'again'>(
+    (items) => bookingsInOneStatement(db, items).catch((error: unknown) => again(error, items)),
+    { maxBatch, maxInFlight: 1, onBatch: (size) => options.onBatch?.('bookings', size) },
+  );
   return {
     async placesTaken(officeId, service, fromMs, toMs, nowMs) {
       if (postgres) return placesTakenInOneRow(db, officeId, service, fromMs, toMs, nowMs);
@@ -50,7 +75,8 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
 
     async hold(hold: NewHold): Promise<HoldResult> {
       if (postgres) {
-        const first = await withRetry(() => holdInOneStatement(db, hold));
+        let first = maxBatch > 1 ? await holdTogether(hold) : 'again';
+        if (first === 'again') first = await withRetry(() => holdInOneStatement(db, hold));
         if (first === 'full') return 'full';
         if (first === 'held') {
           remember(hold);
@@ -88,6 +114,10 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
       try {
         const known = recentHolds.get(input.holdId);
         recentHolds.delete(input.holdId);
+        if (postgres && known && maxBatch > 1) {
+          const booking = newBooking(input, known);
+          if (await bookTogether({ input, hold: known, message: messageRow(message(booking)) }) === 'booked') return { ok: true, booking };
+        }
         const fast = postgres ? await withRetry(() => bookInOneStatement(db, input, message, known)) : undefined;
         if (fast) return fast;
         return await withRetry(() => transact(async (trx): Promise<BookResult> => {

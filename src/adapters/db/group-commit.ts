@@ -7,7 +7,8 @@
  * is answered before the commit has reached the disk; if the commit fails, every transaction of the group fails.
  *
  * What the callers see is what `db.transaction().execute(work)` gives: all of `work` or none of it, in an order
- * the database decides. PostgreSQL runs transactions side by side and groups commits by itself; it does not use this.
+ * the database decides. PostgreSQL runs transactions side by side and does not use this: there, the holds and the
+ * bookings asked for together are written by one statement instead (batcher.ts, postgres-batches.ts).
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema.js';

@@ -1,6 +1,7 @@
 /**
  * PostgreSQL only: a hold, a booking and the places taken, each in one statement (one round trip), where SQLite runs
- * a transaction of several statements in the process (booking-store.ts).
+ * a transaction of several statements in the process (booking-store.ts). These are the statements of one; those of
+ * many asked for together are in postgres-batches.ts.
  */
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { BookResult, Booking, NewBooking, NewHold, NewMessage } from '../../ports/booking-store.js';
@@ -48,6 +49,15 @@ export async function holdInOneStatement(db: Kysely<Database>, hold: NewHold): P
 /** What a booking needs of its hold, which never changes once the hold is made. */
 export type HoldFields = Pick<Selectable<HoldsTable>, 'office_id' | 'service' | 'start_ms' | 'end_ms' | 'people' | 'status' | 'expires_ms'>;
 
+/** The booking a hold and the person's details make, as it is written. */
+export function newBooking(input: NewBooking, hold: HoldFields): Booking {
+  return {
+    id: input.id, reference: input.reference, officeId: hold.office_id, service: hold.service, startMs: hold.start_ms, endMs: hold.end_ms,
+    people: hold.people, name: input.name, email: input.email, phone: input.phone, language: input.language, status: 'confirmed',
+    version: 1, reminded: false, createdMs: input.nowMs, updatedMs: input.nowMs, erasedMs: null,
+  };
+}
+
 /**
  * PostgreSQL only: a booking in one statement. The hold is read first (its office, time and party never change),
  * so the confirmation can be written; then one statement uses the hold (only if it is still active), writes the
@@ -61,11 +71,7 @@ export async function bookInOneStatement(
   const hold = known ?? await db.selectFrom('holds').select(['office_id', 'service', 'start_ms', 'end_ms', 'people', 'status', 'expires_ms'])
     .where('id', '=', input.holdId).executeTakeFirst();
   if (!hold || hold.status !== 'active' || hold.expires_ms <= input.nowMs) return undefined;
-  const booking: Booking = {
-    id: input.id, reference: input.reference, officeId: hold.office_id, service: hold.service, startMs: hold.start_ms, endMs: hold.end_ms,
-    people: hold.people, name: input.name, email: input.email, phone: input.phone, language: input.language, status: 'confirmed',
-    version: 1, reminded: false, createdMs: input.nowMs, updatedMs: input.nowMs, erasedMs: null,
-  };
+  const booking = newBooking(input, hold);
   const m = messageRow(message(booking));
   const result = await sql<{ id: string }>`
     with used as (
