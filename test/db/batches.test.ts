@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { availability, confirmBooking, placeHold } from '../../src/app/booking/bookings.js';
+import pg from 'pg';
+import { availability, confirmBooking, placeHold, rescheduleBooking } from '../../src/app/booking/bookings.js';
 import { loadConfig } from '../../src/config.js';
 import { TEST_DATABASE, type TestRuntime, testRuntime } from '../helpers.js';
 
@@ -34,6 +35,11 @@ describe('on PostgreSQL, holds and bookings in batches', { skip: TEST_DATABASE =
   let clients = 0;
   const hold = (startMs: number, client = `batch-client-${clients++}`, maxHoldsPerClient = 3, now = NOW) =>
     placeHold(rt.ports, { officeId: OFFICE, service: SERVICE, startMs, people: 1, clientKey: client, now, maxHoldsPerClient });
+  const heldId = async (startMs: number, email: string) => {
+    const h = await hold(startMs);
+    assert.ok(h.ok);
+    return { holdId: h.hold.id, details: details(email), now: minutes(1) };
+  };
   const slots = async () => {
     const free = await availability(rt.ports, { officeId: OFFICE, service: SERVICE, people: 1, now: NOW });
     assert.ok(free.ok);
@@ -154,5 +160,38 @@ describe('on PostgreSQL, holds and bookings in batches', { skip: TEST_DATABASE =
     assert.equal(results.filter((r) => r.ok).length, 1);
     assert.deepEqual(results.filter((r) => !r.ok), [{ ok: false, error: 'hold-used' }, { ok: false, error: 'hold-used' }]);
     assert.equal(await used(time!.startMs), 1);
+  });
+
+  it('moves a booking by locking its two times in the order a batch of holds locks them, the earlier first', async () => {
+    const [early, late] = (await slots()).slice(110, 112);
+    const moving = await confirmBooking(rt.ports, await heldId(early!.startMs, 'move-early@example.com'));
+    assert.ok(moving.ok);
+    assert.ok((await confirmBooking(rt.ports, await heldId(late!.startMs, 'move-late@example.com'))).ok);
+    const admin = new pg.Client({ connectionString: rt.env.DATABASE_URL });
+    await admin.connect();
+    try {
+      const row = (startMs: number) => `select used from slot_usage where office_id = '${OFFICE}' and service = '${SERVICE}' and start_ms = ${startMs}`;
+      await admin.query('begin');
+      await admin.query(`${row(early!.startMs)} for update`);
+      // The move gives back its earlier time first: it waits for the row locked here and has not locked the later one.
+      const moved = rescheduleBooking(rt.ports, moving.booking.reference, moving.token, late!.startMs, minutes(2), 'test');
+      let waiting = false;
+      for (let i = 0; i < 100 && !waiting; i++) {
+        const blocked = await admin.query('select 1 from pg_stat_activity where pg_backend_pid() = any(pg_blocking_pids(pid))');
+        waiting = blocked.rows.length > 0;
+        if (!waiting) await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.ok(waiting, 'the move waits for the row locked here');
+      await admin.query('savepoint probe');
+      const later = await admin.query(`${row(late!.startMs)} for update nowait`).then(() => 'free', (e: { code?: string }) => e.code);
+      await admin.query('rollback');
+      assert.equal(later, 'free', 'the later time was locked while the earlier one was waited for');
+      const result = await moved;
+      assert.ok(result.ok, JSON.stringify(result));
+      assert.equal(await used(early!.startMs), 0);
+      assert.equal(await used(late!.startMs), 2);
+    } finally {
+      await admin.end();
+    }
   });
 });

@@ -199,10 +199,16 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
             .where('id', '=', bookingId).where('version', '=', version).where('status', '=', 'confirmed')
             .returningAll().executeTakeFirst();
           if (!row || !before) return { ok: false as const, reason: 'changed' as const };
+          // The two times are locked in the order of their start, as a batch of holds locks its times, so that a move
+          // and a batch (or two moves) never wait for each other in a circle. If the new time is full, the
+          // transaction is undone, places given back included.
+          const giveFirst = before.start_ms < to.startMs;
+          const giveBack = () => givePlaces(trx, { officeId: before.office_id, service: before.service, startMs: before.start_ms }, before.people);
+          if (giveFirst) await giveBack();
           if (!(await takePlaces(trx, { officeId: row.office_id, service: row.service, startMs: to.startMs }, row.people, to.capacity))) {
             throw new Refused('full');
           }
-          await givePlaces(trx, { officeId: before.office_id, service: before.service, startMs: before.start_ms }, before.people);
+          if (!giveFirst) await giveBack();
           await killLinks(trx, bookingId, 'rescheduled');
           await trx.insertInto('booking_tokens').values({ token_hash: tokenHash, booking_id: bookingId, state: 'current', created_ms: nowMs }).execute();
           const booking = toBooking(row);
