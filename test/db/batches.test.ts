@@ -40,6 +40,16 @@ describe('on PostgreSQL, holds and bookings in batches', { skip: TEST_DATABASE =
     assert.ok(h.ok);
     return { holdId: h.hold.id, details: details(email), now: minutes(1) };
   };
+  /** Holds each of the times, then books them all at once; the batches recorded are the bookings' only. */
+  const bookTogether = async (times: { startMs: number }[], email: (i: number) => string, now: (i: number) => Date = () => minutes(1)) => {
+    const held = await Promise.all(times.map((s) => hold(s.startMs)));
+    batches = [];
+    const booked = await Promise.all(held.map((h, i) => {
+      assert.ok(h.ok);
+      return confirmBooking(rt.ports, { holdId: h.hold.id, details: details(email(i)), now: now(i) });
+    }));
+    return { held, booked };
+  };
   const slots = async () => {
     const free = await availability(rt.ports, { officeId: OFFICE, service: SERVICE, people: 1, now: NOW });
     assert.ok(free.ok);
@@ -88,12 +98,7 @@ describe('on PostgreSQL, holds and bookings in batches', { skip: TEST_DATABASE =
 
   it('writes bookings asked together in one statement, each with its one link and its one message', async () => {
     const times = (await slots()).slice(70, 76);
-    const held = await Promise.all(times.map((s) => hold(s.startMs)));
-    batches = [];
-    const booked = await Promise.all(held.map((h, i) => {
-      assert.ok(h.ok);
-      return confirmBooking(rt.ports, { holdId: h.hold.id, details: details(`together-${i}@example.com`), now: minutes(1) });
-    }));
+    const { held, booked } = await bookTogether(times, (i) => `together-${i}@example.com`);
     assert.equal(largest('bookings'), 6, 'the six bookings went in one batch');
     const db = rt.database.db;
     for (const [i, b] of booked.entries()) {
@@ -117,12 +122,7 @@ describe('on PostgreSQL, holds and bookings in batches', { skip: TEST_DATABASE =
 
   it('refuses the second of two bookings for one e-mail and service asked together, with a link to the first', async () => {
     const times = (await slots()).slice(80, 83);
-    const held = await Promise.all(times.map((s) => hold(s.startMs)));
-    batches = [];
-    const booked = await Promise.all(held.map((h, i) => {
-      assert.ok(h.ok);
-      return confirmBooking(rt.ports, { holdId: h.hold.id, details: details(i < 2 ? 'twice@example.com' : 'once@example.com'), now: minutes(1) });
-    }));
+    const { held, booked } = await bookTogether(times, (i) => (i < 2 ? 'twice@example.com' : 'once@example.com'));
     assert.equal(largest('bookings'), 3);
     const [first, second, third] = booked;
     assert.ok(third!.ok);
@@ -142,12 +142,7 @@ describe('on PostgreSQL, holds and bookings in batches', { skip: TEST_DATABASE =
 
   it('refuses a booking whose hold has run out while the others of its batch are made', async () => {
     const times = (await slots()).slice(90, 93);
-    const held = await Promise.all(times.map((s) => hold(s.startMs)));
-    batches = [];
-    const booked = await Promise.all(held.map((h, i) => {
-      assert.ok(h.ok);
-      return confirmBooking(rt.ports, { holdId: h.hold.id, details: details(`late-${i}@example.com`), now: i === 1 ? minutes(11) : minutes(9) });
-    }));
+    const { booked } = await bookTogether(times, (i) => `late-${i}@example.com`, (i) => (i === 1 ? minutes(11) : minutes(9)));
     assert.equal(largest('bookings'), 3);
     assert.deepEqual(booked.map((b) => (b.ok ? 'booked' : b.error)), ['booked', 'hold-expired', 'booked']);
   });
