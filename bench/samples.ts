@@ -1,7 +1,10 @@
 /** The requests the benchmark sends: an Indian engineer with a spouse and a 4-year-old moving to Aarhus. */
 export const SAMPLE_PLAN_REQUEST = {
   citizenships: ['IN'],
+  movingFrom: 'IN',
   purpose: 'work',
+  scheme: 'pay-limit',
+  profession: 'none',
   stay: 'over-6-months',
   hasResidencePermit: true,
   residencePermitDate: '2026-10-01',
@@ -9,12 +12,13 @@ export const SAMPLE_PLAN_REQUEST = {
   moveInDate: '2027-01-12',
   postalCode: '8000',
   partner: true,
+  partnerCitizenships: ['IN'],
   childrenAges: [4],
 } as const;
 
 export const SAMPLE_PLAN_QUERY =
-  'citizenship=IN&purpose=work&stay=over-6-months&permit=yes&permitDate=2026-10-01&arrival=2027-01-10&moveIn=2027-01-12'
-  + '&postcode=8000&partner=yes&children=yes&age=4';
+  'citizenship=IN&movingFrom=IN&purpose=work&scheme=pay-limit&profession=none&stay=over-6-months&permit=yes&permitDate=2026-10-01'
+  + '&arrival=2027-01-10&moveIn=2027-01-12&postcode=8000&partner=yes&partnerCitizenship=IN&children=yes&age=4';
 
 /**
  * The booking benchmark: every client races for the first free slots of this office and service (bench/booking.yaml

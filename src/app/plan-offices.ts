@@ -8,7 +8,7 @@ import type { PlanOffice } from '../domain/plan/plan.js';
 import type { Profile } from '../domain/plan/profile.js';
 import type { OfficeDirectory } from '../domain/offices/directory.js';
 import { matchFor, stateNow } from './office-cache.js';
-import type { Office, ServiceId } from '../domain/offices/office.js';
+import type { Hours, Office, ServiceId } from '../domain/offices/office.js';
 import { SERVICE_IDS } from '../domain/offices/office.js';
 import { hoursFor } from '../domain/offices/opening-hours.js';
 import { isoWithOffset } from '../domain/time/copenhagen-clock.js';
@@ -16,6 +16,18 @@ import { isoWithOffset } from '../domain/time/copenhagen-clock.js';
 export function addressLine(office: Office): string | null {
   const a = office.address;
   return a ? `${a.street}, ${a.postalCode} ${a.city}` : null;
+}
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/** The usual week of an office's hours for a service, Monday first; empty when they are not known. */
+export function weekHours(hours: Hours): PlanOffice['hours'] {
+  if (hours.status === 'unknown' || !hours.week) return [];
+  const week = hours.week;
+  return WEEKDAYS.flatMap((day, i) => {
+    const ranges = week[day];
+    return ranges && ranges.length > 0 ? [{ weekday: i + 1, ranges: ranges.map(([a, b]) => `${a}-${b}`) }] : [];
+  });
 }
 
 const described = new WeakMap<object, Map<string, PlanOffice>>();
@@ -31,8 +43,9 @@ export function planOffices(directory: OfficeDirectory, profile: Profile, now: D
     if (!(SERVICE_IDS as readonly string[]).includes(service)) return null;
     const match = matchFor(directory, profile.postalCode ?? null, { municipality: municipality.code, point, student }, service as ServiceId);
     if (!match) return null;
-    const state = stateNow(directory, match.office, hoursFor(match.office, match.offered), now);
-    // The same match in the same state and language gives the same object, so the edge can keep its bytes.
+    const hours = hoursFor(match.office, match.offered);
+    const state = stateNow(directory, match.office, hours, now);
+    // The same match in the same state and language gives the same object.
     const byState = described.get(match) ?? new Map<string, PlanOffice>();
     described.set(match, byState);
     const key = `${lang}|${state.status}|${state.closesAt?.getTime() ?? ''}|${state.nextOpening?.instant.getTime() ?? ''}`;
@@ -48,6 +61,7 @@ export function planOffices(directory: OfficeDirectory, profile: Profile, now: D
       openNow: state.status,
       nextOpening: state.nextOpening ? isoWithOffset(state.nextOpening.instant) : null,
       closesAt: state.closesAt ? isoWithOffset(state.closesAt) : null,
+      hours: weekHours(hours),
       checkOfficialPage: match.office.check !== undefined || match.offered.confidence !== 'high',
       page: `/offices/${match.office.id}`,
     };

@@ -4,7 +4,7 @@
 import type { Lang } from '../domain/answers/answers.js';
 import { parseLocalDate } from '../domain/dates/local-date.js';
 import {
-  ARRIVAL_UNKNOWN, type FlowAnswers, type FlowContext, NO_HOME_YET, POSTCODE_UNKNOWN, type QuestionId,
+  ARRIVAL_UNKNOWN, DATE_UNKNOWN, type FlowAnswers, type FlowContext, NO_HOME_YET, POSTCODE_UNKNOWN, type QuestionId,
   relevantQuestions,
 } from '../domain/flow/questionnaire.js';
 import { formatDate } from '../domain/i18n/format.js';
@@ -38,12 +38,20 @@ function dateText(value: string | undefined, lang: Lang, unknown: string, unknow
 function answerText(deps: AppDeps, view: View, id: QuestionId, a: FlowAnswers): string {
   const { t, lang } = view;
   const unknown = t('check.unknown');
+  const country = (code: string) => {
+    const c = deps.rules.countries.byCode.get(code);
+    return c ? c[lang] : code;
+  };
+  const choice = (prefix: string, value: string | undefined) => (value ? t(`${prefix}.${value}`) : '');
   switch (id) {
-    case 'citizenship':
-      return a.citizenship.map((code) => {
-        const c = deps.rules.countries.byCode.get(code);
-        return c ? c[lang] : code;
-      }).join(', ');
+    case 'citizenship': return a.citizenship.map(country).join(', ');
+    case 'partner-citizenship': return a.partnerCitizenship.map(country).join(', ');
+    case 'moving-from': return a.movingFrom ? country(a.movingFrom) : '';
+    case 'left-ukraine': return choice('q.leftUkraine', a.leftUkraine);
+    case 'scheme': return choice('q.scheme', a.scheme);
+    case 'profession': return choice('q.profession', a.profession);
+    case 'pdu2': return a.pdu2 === 'yes' ? t('yes') : t('no');
+    case 'pdu2-date': return dateText(a.pdu2Date, lang, DATE_UNKNOWN, t('q.pdu2Date.unknown'));
     case 'purpose': return a.purpose ? t(`q.purpose.${a.purpose}`) : '';
     case 'stay': return a.stay ? t(`q.stay.${a.stay}`) : '';
     case 'permit': return a.permit === 'yes' ? t('q.permit.yes') : t('q.permit.no');

@@ -7,7 +7,10 @@ import type { FlowAnswers } from '../domain/flow/questionnaire.js';
 
 export type Query = Record<string, string | string[] | undefined>;
 
-const SINGLE_KEYS = ['purpose', 'stay', 'permit', 'permitDate', 'arrival', 'moveIn', 'postcode', 'partner', 'children'] as const;
+const SINGLE_KEYS = [
+  'movingFrom', 'purpose', 'leftUkraine', 'scheme', 'profession', 'pdu2', 'pdu2Date', 'stay', 'permit', 'permitDate', 'arrival',
+  'moveIn', 'postcode', 'partner', 'children',
+] as const;
 const MAX_LIST = 20;
 const MAX_VALUE = 40;
 
@@ -25,6 +28,7 @@ function single(value: string | string[] | undefined): string | undefined {
 export function readAnswers(query: Query): FlowAnswers {
   const answers: FlowAnswers = {
     citizenship: list(query.citizenship).filter((c) => c !== ''),
+    partnerCitizenship: list(query.partnerCitizenship).filter((c) => c !== ''),
     age: list(query.age),
   };
   for (const key of SINGLE_KEYS) {
@@ -47,6 +51,11 @@ export function answerPairs(a: FlowAnswers): [string, string][] {
     if (key === 'children') {
       if (value !== undefined) pairs.push([key, value]);
       for (const age of a.age) pairs.push(['age', age]);
+      continue;
+    }
+    if (key === 'partner') {
+      if (value !== undefined) pairs.push([key, value]);
+      for (const c of a.partnerCitizenship) pairs.push(['partnerCitizenship', c]);
       continue;
     }
     if (value !== undefined) pairs.push([key, value]);

@@ -12,9 +12,12 @@ import type { LocalDate } from '../../src/domain/dates/local-date.js';
 import { allTexts } from '../../src/domain/rules/check-rules.js';
 import { CONTRACT_STEP_IDS } from '../../src/domain/rules/rules.js';
 import { ROOT } from '../../src/web/server.js';
-import { TEST_TODAY, testDeps } from '../helpers.js';
+import { copenhagenDate } from '../../src/domain/dates/copenhagen-time.js';
+import { testDeps } from '../helpers.js';
 
 const EARLIEST = '2025-11-25' as LocalDate;
+/** Sources may have been checked up to the real today, whatever day the tests' clock says it is. */
+const CHECKED_BY = copenhagenDate(new Date());
 const copies: string[] = [];
 after(() => { for (const dir of copies) rmSync(dir, { recursive: true, force: true }); });
 
@@ -25,7 +28,7 @@ function loadWith(file: string, change: (text: string) => string): () => unknown
   cpSync(join(ROOT, 'rules'), dir, { recursive: true });
   const path = join(dir, file);
   writeFileSync(path, change(readFileSync(path, 'utf8')));
-  return () => loadRules({ rulesDir: dir, earliestDate: EARLIEST, today: TEST_TODAY });
+  return () => loadRules({ rulesDir: dir, earliestDate: EARLIEST, today: CHECKED_BY });
 }
 
 describe('the rules', () => {
@@ -44,7 +47,7 @@ describe('the rules', () => {
 
   it('give every step and every parameter value a source with a date it was checked', () => {
     const { rules } = testDeps();
-    for (const step of rules.steps) assert.ok(step.sources.length > 0 && step.sources.every((s) => s.checked <= TEST_TODAY), step.id);
+    for (const step of rules.steps) assert.ok(step.sources.length > 0 && step.sources.every((s) => s.checked <= CHECKED_BY), step.id);
     for (const p of rules.parameters.values()) for (const e of p.entries) assert.ok(e.sources.length > 0, p.id);
   });
 
@@ -64,7 +67,7 @@ describe('the rules', () => {
   });
 
   it('refuse an unknown predicate, an unknown step and an unknown key', () => {
-    assert.throws(loadWith('steps/mitid.yaml', (t) => t.replace('appliesWhen: [stays-three-months-or-more]', 'appliesWhen: [is-martian]')), /unknown predicate "is-martian"/);
+    assert.throws(loadWith('steps/mitid.yaml', (t) => t.replace('appliesWhen: [stays-three-months-or-more, old-enough-for-mitid]', 'appliesWhen: [is-martian]')), /unknown predicate "is-martian"/);
     assert.throws(loadWith('steps/mitid.yaml', (t) => t.replace('dependsOn: [cpr-registration]', 'dependsOn: [teleport]')), /unknown step "teleport"/);
     assert.throws(loadWith('steps/mitid.yaml', (t) => t.replace('order: 110', 'order: 110\ncolour: blue')), /schema/);
   });
@@ -72,6 +75,20 @@ describe('the rules', () => {
   it('refuse a text that names an unknown parameter, and a missing language', () => {
     assert.throws(loadWith('steps/address-registration.yaml', (t) => t.replace('Register your address within {address-registration-days} days', 'Register within {nine-days}')), /unknown parameter "nine-days"/);
     assert.throws(loadWith('steps/health-card.yaml', (t) => t.replace(/\n {2}da:\n[\s\S]*$/, '\n')), /schema/);
+  });
+
+  it('refuse a source whose kind (law, authority, secondary) is not known', () => {
+    assert.throws(loadWith('steps/mitid.yaml', (t) => t.replace('https://www.mitid.dk', 'https://blog.example.com')), /blog\.example\.com.* no known kind/);
+  });
+
+  it('refuse a value of high confidence that rests only on secondary sources', () => {
+    const load = loadWith('parameters/pay-limit-dkk.yaml', (t) => t.replace('value: 552000\n    confidence: medium', 'value: 552000\n    confidence: high'));
+    assert.throws(load, /pay-limit-dkk: the value from 2026-01-01 has high confidence but no law or authority source/);
+  });
+
+  it('refuse a step that shows a value resting only on secondary sources without a link to check it on an official page', () => {
+    const load = loadWith('steps/residence-permit.yaml', (t) => t.replaceAll('url: https://www.nyidanmark.dk/en-GB\n', 'url: https://visaverge.com/news\n'));
+    assert.throws(load, /residence-permit.*names pay-limit-dkk, which rests only on secondary sources, without a check linking to an official page/);
   });
 
   it('refuse steps that depend on each other in a cycle', () => {

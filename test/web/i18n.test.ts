@@ -31,7 +31,7 @@ describe('interface texts', () => {
     const templates = [...code.matchAll(/\bt\(\s*`([a-zA-Z0-9.${}-]+)`/g)].map((m) => m[1]!);
     assert.ok(templates.length > 3);
     for (const template of new Set(templates)) {
-      const pattern = new RegExp(`^${template.replace(/\./g, '\\.').replace(/\$\{[^}]+\}/g, '[a-zA-Z0-9-]+')}$`);
+      const pattern = new RegExp(`^${template.replace(/\./g, '\\.').replace(/\$\{[^}]+\}/g, '[a-zA-Z0-9.-]+')}$`);
       assert.ok(Object.keys(content.ui).some((k) => pattern.test(k)), `no key matches ${template}`);
     }
     for (const p of PURPOSES) assert.ok(content.ui[`q.purpose.${p}`], p);

@@ -11,10 +11,11 @@ import type { LocalDate } from '../../domain/dates/local-date.js';
 import { checkRules } from '../../domain/rules/check-rules.js';
 import type { Rules } from '../../domain/rules/rules.js';
 import {
-  type Authority, AuthoritySchema, CountriesFileSchema, type DocumentInfo, DocumentSchema, GroupsFileSchema,
+  type Authority, AuthoritySchema, CountriesFileSchema, type DocumentInfo, DocumentSchema, GroupsFileSchema, type MovingFromFile, MovingFromFileSchema,
   type Parameter, ParameterSchema, type Place, PlaceSchema, type StepRule, StepSchema,
 } from '../../domain/rules/schema.js';
 import Type from 'typebox';
+import { type SourceKinds, SourceKindsSchema } from '../../domain/rules/source-kinds.js';
 
 export class RulesError extends Error {}
 
@@ -74,6 +75,7 @@ export function loadRules({ rulesDir, earliestDate, today }: LoadOptions): Rules
   const groups = checked<Type.Static<typeof GroupsFileSchema>>(
     GroupsFileSchema, readYaml(join(rulesDir, 'countries', 'groups.yaml')), 'countries/groups.yaml',
   );
+  const movingFrom = checked<MovingFromFile>(MovingFromFileSchema, readYaml(join(rulesDir, 'countries', 'moving-from.yaml')), 'countries/moving-from.yaml');
   const rules: Rules = {
     steps: stepList,
     stepsById: byId(stepList, 'step'),
@@ -84,7 +86,9 @@ export function loadRules({ rulesDir, earliestDate, today }: LoadOptions): Rules
     countries: {
       byCode: new Map(countriesFile.countries.map((c) => [c.code, c])),
       groups,
+      movingFrom,
     },
+    sourceKinds: checked<SourceKinds>(SourceKindsSchema, readYaml(join(rulesDir, 'source-kinds.yaml')), 'source-kinds.yaml'),
   };
   const problems = checkRules(rules, earliestDate, today);
   if (problems.length > 0) throw new RulesError(`The rules do not hold together:\n- ${problems.join('\n- ')}`);

@@ -6,8 +6,8 @@ import {
   type LocalDate, addYears, parseLocalDate,
 } from '../dates/local-date.js';
 import {
-  type AnswerField, type PlanAnswers, type RawAnswers, MAX_CHILD_AGE, MAX_CHILDREN, MAX_CITIZENSHIPS,
-  PURPOSES, STAYS, isOneOf,
+  type AnswerField, LEFT_UKRAINE, MAX_CHILD_AGE, MAX_CITIZENSHIPS, MAX_HOUSEHOLD, type PlanAnswers, PROFESSIONS,
+  PURPOSES, type RawAnswers, SCHEMES, STAYS, isOneOf,
 } from './answers.js';
 
 export interface FieldError {
@@ -52,9 +52,17 @@ export function validateAnswers(raw: RawAnswers, ctx: AnswerContext): Validation
   const errors: FieldError[] = [];
   const limits = dateLimits(ctx.asOf);
 
-  const citizenships = checkCitizenships(raw.citizenships, ctx, errors);
+  const citizenships = checkCitizenships('citizenships', raw.citizenships, ctx, errors);
+  const movingFrom = checkMovingFrom(raw.movingFrom, ctx, errors);
   const purpose = isOneOf(PURPOSES, raw.purpose) ? raw.purpose : undefined;
   if (purpose === undefined) errors.push(choiceError('purpose', raw.purpose));
+  const scheme = optionalChoice('scheme', SCHEMES, raw.scheme, errors);
+  const profession = optionalChoice('profession', PROFESSIONS, raw.profession, errors);
+  const leftUkraine = optionalChoice('leftUkraine', LEFT_UKRAINE, raw.leftUkraine, errors);
+  const pdu2 = optionalBoolean('pdu2', raw.pdu2, errors);
+  const pdu2Date = pdu2 === true
+    ? optionalDate('pdu2Date', raw.pdu2Date, limits.arrivalMin, limits.arrivalMax, errors)
+    : undefined;
   const stay = isOneOf(STAYS, raw.stay) ? raw.stay : undefined;
   if (stay === undefined) errors.push(choiceError('stay', raw.stay));
 
@@ -69,12 +77,27 @@ export function validateAnswers(raw: RawAnswers, ctx: AnswerContext): Validation
   }
   const postalCode = checkPostalCode(raw.postalCode, ctx, errors);
   const partner = optionalBoolean('partner', raw.partner, errors);
-  const childrenAges = checkChildrenAges(raw.childrenAges, errors);
+  // A person who comes to join a family member is asked about the children who come with them, not about a partner
+  // who moves too: the partner they join is the family member (or lives here already).
+  if (partner === true && (raw.purpose === 'accompanying-family' || raw.purpose === 'family-reunification')) {
+    errors.push({ field: 'partner', code: 'partner-with-family-purpose' });
+  }
+  const partnerCitizenships = partner === true && raw.partnerCitizenships !== undefined && raw.partnerCitizenships !== null
+    ? checkCitizenships('partnerCitizenships', raw.partnerCitizenships, ctx, errors)
+    : undefined;
+  const childrenAges = checkChildrenAges(raw.childrenAges, MAX_HOUSEHOLD - 1 - (partner === true ? 1 : 0), errors);
 
   if (errors.length > 0 || citizenships === undefined || purpose === undefined || stay === undefined) {
     return { ok: false, errors };
   }
   const answers: PlanAnswers = { citizenships, purpose, stay, childrenAges };
+  if (movingFrom) answers.movingFrom = movingFrom;
+  if (scheme) answers.scheme = scheme;
+  if (profession) answers.profession = profession;
+  if (leftUkraine) answers.leftUkraine = leftUkraine;
+  if (pdu2 !== undefined) answers.pdu2 = pdu2;
+  if (pdu2Date) answers.pdu2Date = pdu2Date;
+  if (partnerCitizenships) answers.partnerCitizenships = partnerCitizenships;
   if (hasResidencePermit !== undefined) answers.hasResidencePermit = hasResidencePermit;
   if (residencePermitDate) answers.residencePermitDate = residencePermitDate;
   if (arrivalDate) answers.arrivalDate = arrivalDate;
@@ -90,8 +113,34 @@ function choiceError(field: AnswerField, value: unknown): FieldError {
     : { field, code: 'not-a-choice' };
 }
 
-function checkCitizenships(value: unknown, ctx: AnswerContext, errors: FieldError[]): string[] | undefined {
-  const field = 'citizenships';
+function optionalChoice<T extends string>(field: AnswerField, list: readonly T[], value: unknown, errors: FieldError[]): T | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (isOneOf(list, value)) return value;
+  errors.push({ field, code: 'not-a-choice' });
+  return undefined;
+}
+
+/** The country a person moves from: any country but Denmark (a person who lives here already names the one before). */
+function checkMovingFrom(value: unknown, ctx: AnswerContext, errors: FieldError[]): string | undefined {
+  const field = 'movingFrom';
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') {
+    errors.push({ field, code: typeof value === 'string' ? 'required' : 'not-a-country' });
+    return undefined;
+  }
+  const code = value.trim().toUpperCase();
+  if (!ctx.isCountry(code)) {
+    errors.push({ field, code: 'unknown-country', params: { value: value.slice(0, 20) } });
+    return undefined;
+  }
+  if (code === 'DK') {
+    errors.push({ field, code: 'moving-from-denmark' });
+    return undefined;
+  }
+  return code;
+}
+
+function checkCitizenships(field: AnswerField, value: unknown, ctx: AnswerContext, errors: FieldError[]): string[] | undefined {
   if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) {
     errors.push({ field, code: 'required' });
     return undefined;
@@ -158,15 +207,15 @@ function checkPostalCode(value: unknown, ctx: AnswerContext, errors: FieldError[
   return code;
 }
 
-function checkChildrenAges(value: unknown, errors: FieldError[]): number[] {
+function checkChildrenAges(value: unknown, max: number, errors: FieldError[]): number[] {
   if (value === undefined || value === null) return [];
   const field = 'childrenAges';
   if (!Array.isArray(value)) {
     errors.push({ field, code: 'not-an-age-list' });
     return [];
   }
-  if (value.length > MAX_CHILDREN) {
-    errors.push({ field, code: 'too-many-children', params: { max: MAX_CHILDREN } });
+  if (value.length > max) {
+    errors.push({ field, code: 'too-many-children', params: { max, household: MAX_HOUSEHOLD } });
     return [];
   }
   for (const age of value) {

@@ -1,6 +1,7 @@
 import { type Group, GROUPS } from '../answers/answers.js';
 import type { LocalDate } from '../dates/local-date.js';
-import type { Country, GroupsFile } from '../rules/schema.js';
+import type { MovingFrom } from '../plan/profile.js';
+import type { Country, GroupsFile, MovingFromFile } from '../rules/schema.js';
 
 type DatedGroup = Exclude<Group, 'other'>;
 const DATED_GROUPS: readonly DatedGroup[] = ['danish', 'nordic', 'eu-eea', 'swiss'];
@@ -8,6 +9,7 @@ const DATED_GROUPS: readonly DatedGroup[] = ['danish', 'nordic', 'eu-eea', 'swis
 export interface CountryDirectory {
   byCode: ReadonlyMap<string, Country>;
   groups: GroupsFile;
+  movingFrom: MovingFromFile;
 }
 
 /** Each nationality's memberships, in the order of DATED_GROUPS: found by the code instead of read through. */
@@ -45,4 +47,14 @@ export function citizenshipGroup(directory: CountryDirectory, codes: readonly st
   let best = GROUPS.length - 1;
   for (const code of codes) best = Math.min(best, GROUPS.indexOf(groupOfCitizenship(directory, code, onDate)));
   return GROUPS[best] ?? 'other';
+}
+
+/** What the rules ask about the country a person moves from, on a date. */
+export function movingFromFacts(directory: CountryDirectory, code: string, onDate: LocalDate): MovingFrom {
+  const group = groupOfCitizenship(directory, code, onDate);
+  return {
+    nordic: directory.movingFrom.nordic.countries.includes(code),
+    euEeaSwiss: group === 'nordic' || group === 'eu-eea' || group === 'swiss',
+    uk: directory.movingFrom.ukForDanes.countries.includes(code),
+  };
 }

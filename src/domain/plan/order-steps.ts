@@ -1,77 +1,87 @@
 /**
- * Steps already done come first. Then the rest in stages: a step's stage is one more than the latest stage of
- * the steps it depends on, so every prerequisite comes before its dependants. Within a stage: duties before
- * advice, then the earliest deadline (steps without a date last), then catalogue order.
- * (A done step never depends on one still to do: the plan tests check this over every combination of answers.)
+ * The order of a plan: the first thing to do comes first.
  *
- * Everything but the deadlines is the same for every plan of one shape, so it is worked out once per shape
- * (`rankSteps`), and each plan only sorts by its deadlines within a rank (`rankedOrder`).
+ * 1. Steps already done.
+ * 2. What is urgent: every step due within {@link URGENT_DAYS} days of the plan's first date (the day of arrival,
+ *    usually; today if that has passed), by that date. A step is due by its own deadline, or by the deadline of a step
+ *    that waits for it (a permit is due when the address registration that needs it is).
+ * 3. Everything else: duties before advice, then catalogue order, which follows the order things happen in
+ *    (permit, registration, CPR number, doctor, MitID, ...).
+ * Throughout, a step comes only after the steps it waits for, and a family's steps of one kind stand together (you,
+ * your partner, your children). A far deadline (a driving licence to exchange within 180 days) does not push ahead
+ * of the tax card you need for your first pay day. (A done step never depends on one still to do: the plan tests
+ * check this over every combination of answers.)
  */
+import { type LocalDate, addDays } from '../dates/local-date.js';
 
-/** What the order needs of a step, apart from its deadline. */
-export interface RankedStep {
-  id: string;
+/** How far ahead a deadline counts as urgent: about a month, the time the first steps after arrival take. */
+export const URGENT_DAYS = 28;
+
+export interface OrderedStep {
+  key: string;
+  /** The keys of the steps in this plan that must come first. */
   dependsOn: readonly string[];
   done: boolean;
   required: boolean;
   /** Its place in the catalogue. */
   order: number;
+  /** 0 for the person who answers, 1 for the partner, 2, 3, ... for the children. */
+  person: number;
+  deadline: string | null;
 }
 
-export interface Ranking {
-  /** Per step: done, stage and duty or advice, as one number (lower comes first). */
-  rank: readonly number[];
-  /** The step indices by rank, then catalogue order. */
-  byRank: readonly number[];
-}
+export function orderSteps(steps: readonly OrderedStep[], today: LocalDate): number[] {
+  const index = new Map(steps.map((s, i) => [s.key, i]));
+  const prerequisites = steps.map((s) => s.dependsOn.map((k) => index.get(k)).filter((j): j is number => j !== undefined));
+  const dependants: number[][] = steps.map(() => []);
+  prerequisites.forEach((list, i) => { for (const j of list) dependants[j]!.push(i); });
 
-export function rankSteps(steps: readonly RankedStep[]): Ranking {
-  const index = new Map<string, number>();
-  steps.forEach((s, i) => index.set(s.id, i));
-  const stage: number[] = new Array<number>(steps.length).fill(-1);
-  const visiting: boolean[] = new Array<boolean>(steps.length).fill(false);
-  const stageOf = (i: number): number => {
-    if (stage[i]! >= 0) return stage[i]!;
-    if (visiting[i]) throw new Error(`Steps depend on each other in a cycle at ${steps[i]!.id}`);
-    visiting[i] = true;
-    let s = 0;
-    for (const id of steps[i]!.dependsOn) {
-      const j = index.get(id);
-      if (j !== undefined) s = Math.max(s, stageOf(j) + 1);
+  // When each step is due: its deadline, or the earliest of what waits for it (backward over a topological order).
+  const due: (string | null)[] = steps.map((s) => (s.done ? null : s.deadline));
+  for (const i of topologicalOrder(steps, prerequisites, dependants).reverse()) {
+    for (const d of dependants[i]!) {
+      const other = due[d] ?? null;
+      if (!steps[i]!.done && other !== null && (due[i] === null || other < due[i]!)) due[i] = other;
     }
-    visiting[i] = false;
-    stage[i] = s;
-    return s;
-  };
-  const rank = steps.map((s, i) => (s.done ? 0 : 1) * 2 * steps.length + stageOf(i) * 2 + (s.required ? 0 : 1));
-  const byRank = steps.map((_, i) => i).sort((a, b) => rank[a]! - rank[b]! || steps[a]!.order - steps[b]!.order);
-  return Object.freeze({ rank: Object.freeze(rank), byRank: Object.freeze(byRank) });
-}
-
-/**
- * The order of the steps, as their indices: by rank, then deadline (none last), then catalogue order. The steps
- * come in that order but for their deadlines, so an insertion sort does it in about one pass (and it is stable).
- */
-export function rankedOrder(ranking: Ranking, steps: readonly { deadline: string | null }[]): number[] {
-  const { rank } = ranking;
-  const keys = ranking.byRank.slice();
-  for (let i = 1; i < keys.length; i++) {
-    const key = keys[i]!;
-    const r = rank[key]!;
-    const deadline = steps[key]!.deadline;
-    let j = i - 1;
-    while (j >= 0 && rank[keys[j]!]! === r && compareDeadlines(steps[keys[j]!]!.deadline, deadline) > 0) {
-      keys[j + 1] = keys[j]!;
-      j--;
-    }
-    keys[j + 1] = key;
   }
-  return keys;
+  const dates = due.filter((d): d is string => d !== null).sort();
+  const first = dates[0] !== undefined && dates[0] > today ? dates[0] as LocalDate : today;
+  const horizon = addDays(first, URGENT_DAYS);
+  const urgent = due.map((d) => d !== null && d <= horizon);
+
+  const waiting = prerequisites.map((list) => list.length);
+  const ready = steps.map((_, i) => i).filter((i) => waiting[i] === 0);
+  const placed: number[] = [];
+  const compare = (a: number, b: number): number => {
+    const x = steps[a]!;
+    const y = steps[b]!;
+    if (x.done !== y.done) return x.done ? -1 : 1;
+    if (urgent[a] !== urgent[b]) return urgent[a] ? -1 : 1;
+    if (urgent[a] && due[a] !== due[b]) return due[a]! < due[b]! ? -1 : 1;
+    // On the same day, a step whose own deadline it is before a step that must be done for it.
+    if (urgent[a] && (x.deadline === due[a]) !== (y.deadline === due[b])) return x.deadline === due[a] ? -1 : 1;
+    if (x.required !== y.required) return x.required ? -1 : 1;
+    return x.order - y.order || x.person - y.person;
+  };
+  while (ready.length > 0) {
+    let best = 0;
+    for (let r = 1; r < ready.length; r++) if (compare(ready[r]!, ready[best]!) < 0) best = r;
+    const next = ready.splice(best, 1)[0]!;
+    placed.push(next);
+    for (const d of dependants[next]!) if (--waiting[d]! === 0) ready.push(d);
+  }
+  return placed;
 }
 
-function compareDeadlines(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a < b ? -1 : 1;
+function topologicalOrder(steps: readonly OrderedStep[], prerequisites: number[][], dependants: number[][]): number[] {
+  const waiting = prerequisites.map((list) => list.length);
+  const queue = steps.map((_, i) => i).filter((i) => waiting[i] === 0);
+  const order: number[] = [];
+  while (queue.length > 0) {
+    const i = queue.shift()!;
+    order.push(i);
+    for (const d of dependants[i]!) if (--waiting[d]! === 0) queue.push(d);
+  }
+  if (order.length !== steps.length) throw new Error('Steps depend on each other in a cycle');
+  return order;
 }

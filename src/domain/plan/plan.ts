@@ -1,6 +1,6 @@
 import type { Group, Lang, Outcome } from '../answers/answers.js';
 import type { LocalDate } from '../dates/local-date.js';
-import type { PlanSkeleton } from './plan-skeleton.js';
+import type { Role } from './profile.js';
 
 export interface PlanSource {
   title: string;
@@ -14,6 +14,8 @@ export interface StepStatic {
   summary: string;
   how: string | null;
   deadlineRule: string;
+  /** What the deadline hangs on, in a few words ("5 days after you move in"). */
+  due: string;
   authority: { id: string; name: string; url: string };
   where: { kind: string; description: string; municipality: { code: string; name: string } | null };
   sources: PlanSource[];
@@ -34,16 +36,28 @@ export interface PlanOffice {
   /** The next time it opens (ISO 8601 with Denmark's offset), or when it closes if it is open now. */
   nextOpening: string | null;
   closesAt: string | null;
+  /** Its usual weekly hours for this service, Monday first ("09:00-15:00"); empty when they are not known. */
+  hours: { weekday: number; ranges: string[] }[];
   /** Our data on this office is incomplete or uncertain: the person should check its official page. */
   checkOfficialPage: boolean;
   page: string;
 }
 
-/** Links a step to its shared static part, so the web edge can keep rendered fragments of it. */
-export const STEP_STATIC: unique symbol = Symbol('step static part');
+/** Who a step is for: the person who answers ("you"), their partner, or a child (numbered from 1, youngest first). */
+export interface StepPerson {
+  role: Role;
+  /** 1, 2, ... for children; 0 otherwise. */
+  index: number;
+  age: number | null;
+  /** As the plan says it: "you", "your partner", "your child, 4". */
+  label: string;
+}
 
 export interface PlanStep {
+  /** The step's id for the person who answers; `id@partner` or `id@child-N` for a family member's own step. */
+  key: string;
   id: string;
+  person: StepPerson;
   title: string;
   summary: string;
   how: string | null;
@@ -51,7 +65,9 @@ export interface PlanStep {
   status: 'todo' | 'done';
   deadline: LocalDate | null;
   deadlineRule: string;
+  due: string;
   overdue: boolean;
+  /** The keys of the steps in this plan that must come first. */
   dependsOn: string[];
   authority: { id: string; name: string; url: string };
   documents: { id: string; name: string }[];
@@ -59,21 +75,14 @@ export interface PlanStep {
   sources: PlanSource[];
   check: { text: string; url: string } | null;
   guide: string;
-  [STEP_STATIC]?: StepStatic;
 }
-
-/**
- * Links a plan to its shape and the order of the shape's steps in it, so the web edge can keep what it writes
- * for every plan of that shape in that order.
- */
-export const PLAN_SHAPE: unique symbol = Symbol('plan shape');
 
 export interface Plan {
   outcome: Outcome;
   group: Group;
   lang: Lang;
   asOf: LocalDate;
+  /** The people the plan is for, in order: the person, the partner, the children. */
+  people: StepPerson[];
   steps: PlanStep[];
-  /** The shape the steps come from, and the shape's step at each place of `steps`. */
-  [PLAN_SHAPE]?: { skeleton: PlanSkeleton; order: readonly number[] };
 }

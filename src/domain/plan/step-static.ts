@@ -66,6 +66,7 @@ function makeStatic(
     summary: fillText(over.summary ?? base.summary, fill),
     how: how === undefined ? null : fillText(how, fill),
     deadlineRule: fillText(over.deadline ?? base.deadline, fill),
+    due: fillText(over.due ?? base.due, fill),
     authority: { id: authority.id, name: authority.name[lang], url: authority.url },
     where: { kind: place.kind, description: fillText(placeText, fill), municipality: municipality ? { code: municipality.code, name: municipality.name } : null },
     sources: (variant?.sources ?? step.sources).map((s) => ({ title: s.title, url: s.url, checked: s.checked })),

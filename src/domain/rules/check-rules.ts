@@ -11,6 +11,7 @@ import { CONTRACT_STEP_IDS } from './rules.js';
 import type { Parameter, StepRule } from './schema.js';
 import { parametersIn } from './text-template.js';
 import { SERVICE_IDS } from '../offices/office.js';
+import { isOfficial, sourceKind } from './source-kinds.js';
 
 export function checkRules(rules: Rules, earliestDate: LocalDate, today: LocalDate): string[] {
   const problems: string[] = [];
@@ -30,6 +31,7 @@ export function checkRules(rules: Rules, earliestDate: LocalDate, today: LocalDa
   for (const text of vocabulary) {
     for (const id of parametersIn(text)) if (!rules.parameters.has(id)) problems.push(`text "${text.slice(0, 40)}" names unknown parameter "${id}"`);
   }
+  problems.push(...checkSources(rules, today));
   for (const group of Object.values(rules.countries.groups)) {
     for (const m of group.members) {
       if (!rules.countries.byCode.has(m.country)) problems.push(`group member ${m.country} is not a known country`);
@@ -85,7 +87,7 @@ export function allTexts(step: StepRule): string[] {
   const texts: string[] = [];
   for (const lang of ['en', 'da'] as const) {
     const t = step.text[lang];
-    texts.push(t.title, t.summary, t.deadline, t.guide.intro, ...Object.values(t.guide.groups));
+    texts.push(t.title, t.summary, t.deadline, t.due, t.guide.intro, ...Object.values(t.guide.groups));
     if (t.how) texts.push(t.how);
     for (const v of step.variants ?? []) {
       texts.push(...Object.values(v.text[lang]).filter((x): x is string => typeof x === 'string'));
@@ -110,5 +112,51 @@ function findCycles(steps: readonly StepRule[]): string[] {
     state.set(id, 'done');
   };
   for (const s of steps) visit(s.id, []);
+  return problems;
+}
+
+/**
+ * Sources: every one is classified (law, authority or secondary: rules/source-kinds.yaml); a value of high confidence
+ * rests on the law or an authority; and a step whose text names a value that rests only on secondary sources (now or
+ * from a later date) shows what to check, with a link to an official page.
+ */
+function checkSources(rules: Rules, today: LocalDate): string[] {
+  const problems: string[] = [];
+  const kind = (s: { url: string; kind?: 'law' | 'authority' | 'secondary' }) => sourceKind(rules.sourceKinds, s);
+  const all: { where: string; source: { url: string; kind?: 'law' | 'authority' | 'secondary' } }[] = [];
+  for (const p of rules.parameters.values()) for (const e of p.entries) for (const s of e.sources) all.push({ where: `parameter ${p.id}`, source: s });
+  for (const step of rules.steps) {
+    for (const s of step.sources) all.push({ where: `step ${step.id}`, source: s });
+    for (const v of step.variants ?? []) for (const s of v.sources ?? []) all.push({ where: `step ${step.id}, variant ${v.id}`, source: s });
+  }
+  for (const [name, group] of Object.entries(rules.countries.groups)) for (const s of group.sources) all.push({ where: `group ${name}`, source: s });
+  for (const [name, part] of Object.entries(rules.countries.movingFrom)) for (const s of part.sources) all.push({ where: `moving-from ${name}`, source: s });
+  for (const { where, source } of all) {
+    if (kind(source) === null) problems.push(`${where}: source ${source.url} is of no known kind: add its host to rules/source-kinds.yaml`);
+  }
+  const secondaryOnly = new Set<string>();
+  for (const p of rules.parameters.values()) {
+    p.entries.forEach((e, i) => {
+      const official = e.sources.some((s) => isOfficial(kind(s)));
+      if (e.confidence === 'high' && !official) problems.push(`parameter ${p.id}: the value from ${e.from} has high confidence but no law or authority source`);
+      const next = p.entries[i + 1];
+      const inForceNowOrLater = next === undefined || next.from > today;
+      if (!official && inForceNowOrLater) secondaryOnly.add(p.id);
+    });
+  }
+  for (const step of rules.steps) {
+    const checkOf = (check: typeof step.check) => check && isOfficial(kind({ url: check.url }));
+    const uncertain = (texts: string[]) => texts.flatMap(parametersIn).filter((id) => secondaryOnly.has(id));
+    const base = [step.text.en, step.text.da].flatMap((t) => [t.title, t.summary, t.deadline, t.due, ...(t.how ? [t.how] : [])]);
+    for (const id of new Set(uncertain(base))) {
+      if (!checkOf(step.check)) problems.push(`step ${step.id}: names ${id}, which rests only on secondary sources, without a check linking to an official page`);
+    }
+    for (const v of step.variants ?? []) {
+      const texts = [v.text.en, v.text.da].flatMap((t) => Object.values(t).filter((x): x is string => typeof x === 'string'));
+      for (const id of new Set(uncertain(texts))) {
+        if (!checkOf(v.check ?? step.check)) problems.push(`step ${step.id}, variant ${v.id}: names ${id}, which rests only on secondary sources, without a check linking to an official page`);
+      }
+    }
+  }
   return problems;
 }

@@ -35,7 +35,13 @@ const epochs = new WeakMap<ParameterBook, string[]>();
 export function parameterEpoch(book: ParameterBook, onDate: LocalDate): number {
   let changes = epochs.get(book);
   if (!changes) {
-    changes = [...new Set([...book.values()].flatMap((p) => p.entries.map((e) => e.from)))].sort();
+    // A yearly value's text changes on each 1 January after its last entry too (it is then shown as last year's).
+    const newYears = (p: Parameter) => {
+      if (p.renews !== 'yearly') return [];
+      const last = Number(p.entries.at(-1)?.from.slice(0, 4) ?? 0);
+      return Array.from({ length: 10 }, (_, i) => `${last + i + 1}-01-01`);
+    };
+    changes = [...new Set([...book.values()].flatMap((p) => [...p.entries.map((e) => e.from), ...newYears(p)]))].sort();
     epochs.set(book, changes);
   }
   let lo = 0;

@@ -1,6 +1,7 @@
 import type { CountryDirectory } from '../countries/citizenship-group.js';
 import type { ParameterBook } from './parameters.js';
 import type { Authority, DocumentInfo, Place, StepRule } from './schema.js';
+import type { SourceKinds } from './source-kinds.js';
 
 /** All rules, loaded and checked: the plan is a pure function of these and a person's answers. */
 export interface Rules {
@@ -11,6 +12,7 @@ export interface Rules {
   documents: ReadonlyMap<string, DocumentInfo>;
   places: ReadonlyMap<string, Place>;
   countries: CountryDirectory;
+  sourceKinds: SourceKinds;
 }
 
 /** The step ids other tools rely on: the catalogue must always hold them. */

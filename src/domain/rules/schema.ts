@@ -16,6 +16,11 @@ export const SourceSchema = Type.Object(
     url: Type.String({ pattern: '^https?://' }),
     checked: IsoDate,
     facts: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Z]+-\\d+[a-z]?$' }))),
+    /**
+     * What kind of source it is: the law itself, the authority's own page, or anything else (a news site, a
+     * relocation firm, a private guide). Without it, the kind follows from the address (rules/source-kinds.yaml).
+     */
+    kind: Type.Optional(Type.Union([Type.Literal('law'), Type.Literal('authority'), Type.Literal('secondary')])),
   },
   strict,
 );
@@ -31,6 +36,12 @@ export const ParameterSchema = Type.Object(
       Type.Literal('dkk'), Type.Literal('percent'), Type.Literal('date'), Type.Literal('count'), Type.Literal('km'),
     ]),
     description: Text,
+    /**
+     * yearly: the value is set anew every 1 January (a pay limit). When a year has begun and its value is not in the
+     * data yet, the last one is shown with `stale`, which says so ("{year}": the year of the value shown).
+     */
+    renews: Type.Optional(Type.Literal('yearly')),
+    stale: Type.Optional(Bilingual(Text)),
     entries: Type.Array(
       Type.Object(
         {
@@ -65,6 +76,8 @@ const StepTexts = Type.Object(
     title: Text,
     summary: Text,
     deadline: Text,
+    /** What the deadline hangs on, in a few words, for the overview when there is no date ("5 days after you move in"). */
+    due: Text,
     how: Type.Optional(Text),
     guide: GuideTexts,
   },
@@ -75,6 +88,7 @@ const PartialStepTexts = Type.Object(
     title: Type.Optional(Text),
     summary: Type.Optional(Text),
     deadline: Type.Optional(Text),
+    due: Type.Optional(Text),
     how: Type.Optional(Text),
   },
   strict,
@@ -120,6 +134,8 @@ export const StepSchema = Type.Object(
   {
     id: Id,
     order: Type.Integer({ minimum: 0 }),
+    /** Who in the family gets the step, each for themselves (default: only the person who answers). */
+    for: Type.Optional(Type.Array(Type.Union([Type.Literal('self'), Type.Literal('partner'), Type.Literal('child')]), { minItems: 1 })),
     appliesWhen: Type.Array(Id, { minItems: 1 }),
     requiredWhen: Type.Optional(Type.Array(Id)),
     doneWhen: Type.Optional(Type.Array(Id, { minItems: 1 })),
@@ -180,6 +196,21 @@ export const GroupsFileSchema = Type.Object(
 );
 export type GroupsFile = Static<typeof GroupsFileSchema>;
 
+const CountryList = Type.Array(Type.String({ pattern: '^[A-Z]{2}$' }), { minItems: 1 });
+/** Where a person moves from, as the rules ask about it (rules/countries/moving-from.yaml). */
+export const MovingFromFileSchema = Type.Object(
+  {
+    nordic: Type.Object({ sources: SourcesSchema, countries: CountryList }, strict),
+    healthInsuranceForm: Type.Object({ sources: SourcesSchema }, strict),
+    ukForDanes: Type.Object({ sources: SourcesSchema, countries: CountryList }, strict),
+  },
+  strict,
+);
+export type MovingFromFile = Static<typeof MovingFromFileSchema>;
+
+/** A step in a plan: its id, and for a family member whose it is (`cpr-registration@partner`, `school@child-2`). */
+const StepKey = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*(@(partner|child-[1-9][0-9]?))?$' });
+
 export const CaseSchema = Type.Object(
   {
     name: Text,
@@ -189,12 +220,20 @@ export const CaseSchema = Type.Object(
       {
         outcome: Type.String(),
         group: Type.String(),
-        steps: Type.Optional(Type.Array(Id)),
-        includes: Type.Optional(Type.Array(Id)),
-        excludes: Type.Optional(Type.Array(Id)),
+        steps: Type.Optional(Type.Array(StepKey)),
+        includes: Type.Optional(Type.Array(StepKey)),
+        excludes: Type.Optional(Type.Array(StepKey)),
         deadlines: Type.Optional(Type.Record(Type.String(), Type.Union([IsoDate, Type.Null()]))),
         required: Type.Optional(Type.Record(Type.String(), Type.Boolean())),
-        done: Type.Optional(Type.Array(Id)),
+        done: Type.Optional(Type.Array(StepKey)),
+        startsWith: Type.Optional(Type.Array(StepKey)),
+        someDeadlines: Type.Optional(Type.Record(Type.String(), Type.Union([IsoDate, Type.Null()]))),
+        someRequired: Type.Optional(Type.Record(Type.String(), Type.Boolean())),
+        mentions: Type.Optional(Type.Record(Type.String(), Type.Array(Text))),
+        never: Type.Optional(Type.Record(Type.String(), Type.Array(Text))),
+        uncertain: Type.Optional(Type.Array(StepKey)),
+        persons: Type.Optional(Type.Record(Type.String(), Text)),
+        due: Type.Optional(Type.Record(Type.String(), Text)),
       },
       strict,
     ),

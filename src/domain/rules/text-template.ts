@@ -57,8 +57,14 @@ export function fillText(text: string, ctx: FillContext): string {
 function formatParameter(id: string, field: 'value' | 'from', ctx: FillContext): string {
   const entry = parameterEntry(ctx.parameters, id, ctx.onDate);
   if (field === 'from') return formatDate(entry.from as LocalDate, ctx.lang);
-  const unit = ctx.parameters.get(id)?.unit;
-  if (typeof entry.value === 'string') return formatDate(entry.value as LocalDate, ctx.lang);
-  if (unit === 'dkk') return formatDkk(entry.value, ctx.lang);
-  return formatNumber(entry.value, ctx.lang);
+  const parameter = ctx.parameters.get(id);
+  const value = typeof entry.value === 'string'
+    ? formatDate(entry.value as LocalDate, ctx.lang)
+    : parameter?.unit === 'dkk' ? formatDkk(entry.value, ctx.lang) : formatNumber(entry.value, ctx.lang);
+  // A value set anew every 1 January, in a year whose value we do not have yet: never shown as the current one.
+  const year = entry.from.slice(0, 4);
+  if (parameter?.renews === 'yearly' && parameter.stale && ctx.onDate.slice(0, 4) > year) {
+    return `${value} ${parameter.stale[ctx.lang].replaceAll('{year}', year)}`;
+  }
+  return value;
 }

@@ -8,7 +8,6 @@ import { makePlan } from '../../app/make-plan.js';
 import { type Lang, LANGS, isOneOf } from '../../domain/answers/answers.js';
 import { stepGuide } from '../../domain/plan/step-guide.js';
 import { type AppDeps, today } from '../deps.js';
-import { planJson } from '../plan-json.js';
 import { apiError } from '../plugins/errors.js';
 import { CatalogueResponse, ErrorResponse, PlanRequest, PlanResponse } from '../schemas/plan-schemas.js';
 
@@ -28,7 +27,7 @@ export function registerPlanApi(app: FastifyInstance, deps: AppDeps): void {
       const errors = result.errors.map((e) => ({ field: e.field, message: `${e.field}: ${deps.texts.message(lang, e)}` }));
       return apiError(reply, 400, errors.map((e) => e.message).join('; '), errors);
     }
-    return reply.type('application/json; charset=utf-8').send(planJson(result.plan));
+    return reply.type('application/json; charset=utf-8').send(result.plan);
   });
 
   app.get<{ Querystring: { lang?: string } }>('/api/v1/steps', {

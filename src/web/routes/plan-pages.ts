@@ -19,7 +19,7 @@ import { CheckPage } from '../views/check-page.js';
 import type { ShownError } from '../views/components/form.js';
 import { type PlanBookingLink, planPage } from '../views/plan-page.js';
 import { html } from '../views/view.js';
-import { targetUrl } from './questionnaire.js';
+import { answerProblems, targetUrl } from './questionnaire.js';
 
 const AnyQuery = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]));
 
@@ -61,7 +61,7 @@ export function registerPlanPages(app: FastifyInstance, deps: AppDeps): void {
     const asOf = today(deps);
     const ctx = flowContext(deps, asOf);
     const answers = pruneAnswers(readAnswers(query), ctx);
-    return { lang, asOf, ctx, answers, next: nextQuestion(answers, ctx) };
+    return { lang, asOf, ctx, answers, next: nextQuestion(answers, ctx, answerProblems(deps, answers, ctx, asOf).invalid) };
   };
   const unfinished = (reply: FastifyReply, next: ReturnType<typeof nextQuestion>, answers: FlowAnswers, lang: Lang) =>
     reply.redirect(targetUrl(next, answers, lang), 303);
@@ -93,12 +93,14 @@ export function registerPlanPages(app: FastifyInstance, deps: AppDeps): void {
     const english = answersQuery(answers, 'en');
     const query = queryInLang(english, lang);
     const view = makeView(deps, lang, (l) => withQuery('/plan/result', queryInLang(english, l)));
+    const from = result.profile.from;
     return reply.type('text/html; charset=utf-8').send(planPage({
       view,
       plan: result.plan,
       rows: answerRows(deps, view, answers, ctx, query),
       query,
       bookHref: planBookingLinks(deps, answers, lang),
+      danishForm: from !== undefined && (from.euEeaSwiss || from.uk),
     }));
   });
 

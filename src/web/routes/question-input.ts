@@ -3,11 +3,11 @@
  * what to show again in the fields. Format problems (an empty choice, a date with a missing part) are found here;
  * what the answers mean (a real country, a date in range) is checked by the same code as the API.
  */
-import { PURPOSES, STAYS, isOneOf } from '../../domain/answers/answers.js';
+import { LEFT_UKRAINE, PROFESSIONS, PURPOSES, SCHEMES, STAYS, isOneOf } from '../../domain/answers/answers.js';
 import type { FieldError } from '../../domain/answers/validate-answers.js';
 import { fromParts } from '../../domain/dates/local-date.js';
 import {
-  ARRIVAL_UNKNOWN, type FlowAnswers, NO_HOME_YET, POSTCODE_UNKNOWN, type QuestionId,
+  ARRIVAL_UNKNOWN, DATE_UNKNOWN, type FlowAnswers, NO_HOME_YET, POSTCODE_UNKNOWN, type QuestionId,
 } from '../../domain/flow/questionnaire.js';
 import type { Query } from '../flow-query.js';
 import type { DateParts } from '../views/components/form.js';
@@ -34,10 +34,27 @@ function first(query: Query, key: string): string {
 }
 
 export function readQuestionInput(id: QuestionId, query: Query, answers: FlowAnswers): QuestionInput {
-  const next: FlowAnswers = { ...answers, citizenship: [...answers.citizenship], age: [...answers.age] };
+  const next: FlowAnswers = { ...answers, citizenship: [...answers.citizenship], partnerCitizenship: [...answers.partnerCitizenship], age: [...answers.age] };
   switch (id) {
     case 'citizenship':
       return readList(query, next, 'citizenship', 'citizenships');
+    case 'partner-citizenship':
+      return readList(query, next, 'partnerCitizenship', 'partnerCitizenships');
+    case 'moving-from': {
+      const value = first(query, 'movingFrom');
+      if (value === '') return { answers: next, error: { field: 'movingFrom', code: 'required' }, text: value };
+      return { answers: { ...next, movingFrom: value }, text: value };
+    }
+    case 'left-ukraine':
+      return readChoice(query, next, 'leftUkraine', 'leftUkraine', LEFT_UKRAINE);
+    case 'scheme':
+      return readChoice(query, next, 'scheme', 'scheme', SCHEMES);
+    case 'profession':
+      return readChoice(query, next, 'profession', 'profession', PROFESSIONS);
+    case 'pdu2':
+      return readChoice(query, next, 'pdu2', 'pdu2', ['yes', 'no']);
+    case 'pdu2-date':
+      return readDate(query, next, id, 'pdu2Date', 'pdu2Date', DATE_UNKNOWN);
     case 'children-ages':
       return readList(query, next, 'age', 'childrenAges');
     case 'purpose':
@@ -65,7 +82,7 @@ export function readQuestionInput(id: QuestionId, query: Query, answers: FlowAns
   }
 }
 
-type ChoiceKey = 'purpose' | 'stay' | 'permit' | 'partner' | 'children';
+type ChoiceKey = 'purpose' | 'stay' | 'permit' | 'partner' | 'children' | 'leftUkraine' | 'scheme' | 'profession' | 'pdu2';
 
 function readChoice(query: Query, next: FlowAnswers, key: ChoiceKey, field: string, options: readonly string[]): QuestionInput {
   const value = first(query, key);
@@ -75,7 +92,7 @@ function readChoice(query: Query, next: FlowAnswers, key: ChoiceKey, field: stri
   return { answers: next };
 }
 
-function readList(query: Query, next: FlowAnswers, key: 'citizenship' | 'age', field: string): QuestionInput {
+function readList(query: Query, next: FlowAnswers, key: 'citizenship' | 'partnerCitizenship' | 'age', field: string): QuestionInput {
   const list = values(query, key);
   const remove = first(query, 'remove');
   if (first(query, 'add') === '1') {
@@ -91,7 +108,7 @@ function readList(query: Query, next: FlowAnswers, key: 'citizenship' | 'age', f
   return { answers: next, list: filled };
 }
 
-type DateKey = 'permitDate' | 'arrival' | 'moveIn';
+type DateKey = 'permitDate' | 'pdu2Date' | 'arrival' | 'moveIn';
 
 function readDate(query: Query, next: FlowAnswers, id: string, key: DateKey, field: string, unknownValue: string | null): QuestionInput {
   if (unknownValue && first(query, 'unknown') === '1') {

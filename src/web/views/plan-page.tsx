@@ -1,30 +1,20 @@
 /**
- * The plan: the person's steps in order, each with its deadline, where, who, what to bring, what comes first,
- * and its sources. Printable (see the print styles in app.css), with a calendar file of every deadline.
- *
- * Written as bytes (see byte-parts.ts) from parts kept in plan-page-parts.tsx. The page is the same for everyone
- * with the same plan shape, order and kinds of step except for a few holes: the address in the other language,
- * the answers' query in links, the deadlines' dates, the offices (which change with the time of day), the links
- * to book, and the answers in words. So the page of a shape is kept as a template (part-templates.ts) once it is asked
- * for twice, and each request fills its holes.
+ * The plan: an overview of every step (what, for whom, by when), then each step folded into a disclosure
+ * (details/summary) with its deadline, where, who, what to bring, what comes first, and its sources. The first
+ * thing to do is first. Printed, every step is open and what only matters on screen ("open now", buttons, links to
+ * change answers) is left out; the deadlines, documents, addresses and opening hours stay. A calendar file carries
+ * every person's deadlines.
  */
-import type { Plan, PlanStep } from '../../domain/plan/plan.js';
-import { PLAN_SHAPE } from '../../domain/plan/plan.js';
-import type { PlanSkeleton } from '../../domain/plan/plan-skeleton.js';
+import type { LocalDate } from '../../domain/dates/local-date.js';
 import { formatDate, formatLongDate } from '../../domain/i18n/format.js';
+import type { Plan, PlanOffice, PlanStep } from '../../domain/plan/plan.js';
 import type { AnswerRow } from '../answer-summary.js';
-import { type Part, keptBytes, partsWriter } from '../byte-parts.js';
 import { withQuery } from '../flow-query.js';
-import { type Template, TemplateCache, compileTemplate } from '../part-templates.js';
 import { AnswersList } from './check-page.js';
+import { CheckAlert } from './components/check-alert.js';
+import { Icon } from './components/icon.js';
 import { Layout } from './layout.js';
-import {
-  actions, badgeEnd, badgeKind, type BadgeKind, dateBytes, dependsOnPart, esc, fixedParts, fragments, frame,
-  head, intro, label, longDates, officeFact, overviewStart, shortDates, tail,
-} from './plan-page-parts.js';
-import { html, type View } from './view.js';
-
-const writeBody = partsWriter();
+import { href, html, type View } from './view.js';
 
 export interface PlanBookingLink {
   service: string;
@@ -41,177 +31,219 @@ interface PlanPageProps {
   query: string;
   /** Where to book a time for a step done at an office, when it can be booked here (asked once per step, in order). */
   bookHref?: (step: PlanStep) => PlanBookingLink | null;
+  /** For a Danish citizen: whether they fill in the health insurance country form (they moved from the EU/EEA, Switzerland or the UK). */
+  danishForm?: boolean;
 }
 
-/** What is personal on the page: a hole in the template, filled per request. */
-type Hole =
-  | { kind: 'other-lang' | 'query' }
-  | { kind: 'short-date' | 'long-date' | 'office' | 'booking' | 'answer'; at: number };
+export function planPage(props: PlanPageProps): string {
+  if (props.plan.outcome === 'not-for-ics') return html(<DanishPage {...props} />);
+  return html(<PlanPage {...props} />);
+}
 
-/** What a request fills the holes with. */
-interface Personal {
+function PlanPage({ view, plan, rows, query, bookHref }: PlanPageProps) {
+  const { t } = view;
+  const short = plan.outcome === 'short-stay';
+  const title = t(short ? 'plan.title.short' : 'plan.title');
+  const bookings = plan.steps.map((step) => bookHref?.(step) ?? null);
+  const family = plan.people.length > 1;
+  return (
+    <Layout view={view} title={title}>
+      <h1 safe>{title}</h1>
+      <p class="font-lead" safe>{t(short ? 'plan.lead.short' : family ? 'plan.lead.family' : 'plan.lead')}</p>
+      <p class="plan-meta small-text" safe>{`${t('plan.group', { group: t(`group.${plan.group}`) })} ${t('plan.madeOn', { date: plan.asOf })}`}</p>
+      {plan.steps.length > 0 ? <Overview view={view} steps={plan.steps} family={family} /> : ''}
+      <Actions view={view} query={query} calendar={plan.steps.some((s) => s.deadline !== null && s.status === 'todo')} />
+      <h2 safe>{t('plan.steps.title')}</h2>
+      {plan.steps.length === 0
+        ? <p safe>{t('plan.empty')}</p>
+        : (
+          <ol class="plan-steps">
+            {plan.steps.map((step, i) => <StepItem view={view} plan={plan} step={step} n={i + 1} family={family} booking={bookings[i] ?? null} />)}
+          </ol>
+        )}
+      <h2 safe>{t('plan.answers.title')}</h2>
+      <AnswersList view={view} rows={rows} changeLinks />
+      <p class="d-print-none"><a href={view.lang === 'en' ? '/' : '/?lang=da'} safe>{t('plan.restart')}</a></p>
+    </Layout>
+  );
+}
+
+/** The steps at a glance: what (and for whom), and by when. Two columns, so it fits a phone in both languages. */
+function Overview({ view, steps, family }: { view: View; steps: PlanStep[]; family: boolean }) {
+  const { t } = view;
+  const heading = t('plan.overview.title');
+  return (
+    <>
+      <h2 safe>{heading}</h2>
+      <table class="table table--compact plan-overview">
+        <caption class="sr-only" safe>{heading}</caption>
+        <thead><tr><th scope="col" safe>{t('plan.overview.step')}</th><th scope="col" safe>{t('plan.overview.when')}</th></tr></thead>
+        <tbody>
+          {steps.map((step, i) => (
+            <tr class={step.status === 'done' ? 'plan-row-done' : undefined}>
+              <td>
+                <a href={`#step-${step.key}`} safe>{`${i + 1}. ${step.title}`}</a>
+                {family ? <span class="plan-person" safe>{t('plan.for', { person: step.person.label })}</span> : ''}
+                <Badge view={view} step={step} />
+              </td>
+              <td><When view={view} step={step} long={false} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** The deadline as a date, or what it hangs on; "done" for a step already done. */
+function When({ view, step, long }: { view: View; step: PlanStep; long: boolean }) {
+  if (step.status === 'done') return <span safe>{view.t('plan.done.when')}</span>;
+  if (!step.deadline) return <span class="plan-due" safe>{step.due}</span>;
+  const text = long ? formatLongDate(step.deadline, view.lang) : formatDate(step.deadline, view.lang);
+  return (
+    <>
+      <time datetime={step.deadline} safe>{text}</time>
+      {step.overdue ? <span class="badge badge-error plan-overdue" safe>{view.t('plan.overdue.short')}</span> : ''}
+    </>
+  );
+}
+
+function Badge({ view, step }: { view: View; step: PlanStep }) {
+  const { t } = view;
+  if (step.status === 'done') return <span class="badge badge-success" safe>{t('plan.done')}</span>;
+  return step.required
+    ? <span class="badge badge-warning" safe>{t('plan.required')}</span>
+    : <span class="badge badge-info" safe>{t('plan.advised')}</span>;
+}
+
+function Actions({ view, query, calendar }: { view: View; query: string; calendar: boolean }) {
+  const { t } = view;
+  return (
+    <div class="plan-actions d-print-none">
+      <h2 class="h4" safe>{t('plan.actions')}</h2>
+      <ul class="nobullet-list">
+        {calendar
+          ? (
+            <li>
+              <a href={withQuery('/plan/calendar.ics', query)} download="ics-plan.ics"><Icon name="calendar-month" /><span safe>{t('plan.calendar')}</span></a>
+              {' '}<span class="form-hint" safe>{`(${t('plan.calendar.hint')})`}</span>
+            </li>
+          )
+          : ''}
+        <li><Icon name="print" /><span safe>{t('plan.print')}</span></li>
+        <li><Icon name="bookmark" /><span safe>{t('plan.bookmark')}</span></li>
+        <li><a href={withQuery('/plan/check', query)}><Icon name="edit" /><span safe>{t('plan.change')}</span></a></li>
+      </ul>
+    </div>
+  );
+}
+
+interface StepItemProps {
   view: View;
   plan: Plan;
-  rows: AnswerRow[];
-  /** The answers' query as it goes into our own addresses (URL-encoded, so only "&" needs escaping). */
-  queryAttr: Buffer;
-  bookings: (PlanBookingLink | null)[];
+  step: PlanStep;
+  n: number;
+  family: boolean;
+  booking: PlanBookingLink | null;
 }
 
-/** Switched off only by the tests, which compare the pages written from templates with pages written directly. */
-export const planPageTemplates = { enabled: true };
-const templates = new TemplateCache<PlanSkeleton, Hole>(32 * 1024 * 1024);
-
-export function planPage({ view, plan, rows, query, bookHref }: PlanPageProps): Buffer {
-  if (plan.outcome === 'not-for-ics') return Buffer.from(html(DanishPage({ view, rows, checkHref: withQuery('/plan/check', query) })));
-  const input: Personal = {
-    view,
-    plan,
-    rows,
-    queryAttr: Buffer.from(query ? `?${query.replaceAll('&', '&amp;')}` : ''),
-    bookings: plan.steps.map((step) => bookHref?.(step) ?? null),
-  };
-  const shape = plan[PLAN_SHAPE];
-  const template = shape && planPageTemplates.enabled
-    ? templates.get(shape.skeleton, templateKey(input, shape.order), () => compileTemplate(pageParts(input, true)))
-    : null;
-  const parts: Part[] = [];
-  if (template) fillTemplate(parts, template, input);
-  else for (const piece of pageParts(input, false)) parts.push(piece as Part);
-  return writeBody(parts);
+function StepItem({ view, plan, step, n, family, booking }: StepItemProps) {
+  const { t } = view;
+  const done = step.status === 'done';
+  const titles = new Map(plan.steps.map((s) => [s.key, s.title]));
+  return (
+    <li class={done ? 'plan-step plan-step-done' : 'plan-step'} id={`step-${step.key}`}>
+      <details class="plan-step-details">
+        <summary>
+          <h3 class="plan-step-title">
+            <span class="plan-step-number" safe>{t('plan.step.number', { n })}</span> <span safe>{step.title}</span>
+          </h3>
+          <span class="plan-step-meta">
+            {family ? <span class="plan-person" safe>{t('plan.for', { person: step.person.label })}</span> : ''}
+            <Badge view={view} step={step} />
+            <span class="plan-step-when"><strong safe>{`${t('plan.deadline')}: `}</strong><When view={view} step={step} long /></span>
+          </span>
+        </summary>
+        <div class="plan-step-body">
+          {done ? '' : <StepBody view={view} step={step} titles={titles} booking={booking} />}
+          <p class="d-print-none"><a href={href(view, step.guide)} safe>{t('plan.guide')}</a></p>
+        </div>
+      </details>
+    </li>
+  );
 }
 
-/**
- * Everything the template's kept parts depend on, beyond the shape: the day, the order, per step its holes, and
- * which questions the answers answer.
- */
-function templateKey({ plan, bookings, rows }: Personal, order: readonly number[]): string {
-  let key: string = plan.asOf;
-  plan.steps.forEach((step, i) => {
-    key += `|${order[i]}${step.deadline !== null && step.status === 'todo' ? 'd' : ''}${step.where.office ? 'o' : ''}${bookings[i] ? 'b' : ''}`;
-  });
-  for (const row of rows) key += `|${row.id}`;
-  return key;
+function StepBody({ view, step, titles, booking }: { view: View; step: PlanStep; titles: Map<string, string>; booking: PlanBookingLink | null }) {
+  const { t } = view;
+  return (
+    <>
+      {step.overdue ? <p><span class="badge badge-error" safe>{t('plan.overdue')}</span></p> : ''}
+      <p class="step-rule"><strong safe>{`${t('plan.deadline.rule')}: `}</strong><span safe>{step.deadlineRule}</span></p>
+      <p safe>{step.summary}</p>
+      {step.how ? <p safe>{step.how}</p> : ''}
+      <dl class="step-facts">
+        <dt safe>{t('plan.where')}</dt><dd safe>{step.where.description}</dd>
+        {step.where.office ? <><dt safe>{t('plan.office')}</dt><dd><OfficeFact view={view} office={step.where.office} /></dd></> : ''}
+        <dt safe>{t('plan.authority')}</dt><dd><a href={step.authority.url} rel="noreferrer" safe>{step.authority.name}</a></dd>
+        {step.documents.length > 0
+          ? <><dt safe>{t('plan.documents')}</dt><dd><ul>{step.documents.map((d) => <li safe>{d.name}</li>)}</ul></dd></>
+          : ''}
+        {step.dependsOn.length > 0
+          ? (
+            <>
+              <dt safe>{t('plan.dependsOn')}</dt>
+              <dd>{step.dependsOn.map((key, i) => <>{i > 0 ? ', ' : ''}<a href={`#step-${key}`} safe>{titles.get(key) ?? key}</a></>)}</dd>
+            </>
+          )
+          : ''}
+        {booking
+          ? (
+            <>
+              <dt class="d-print-none" safe>{t('plan.book.label')}</dt>
+              <dd class="d-print-none"><a href={booking.href} safe>{booking.office ? t('plan.book.at', { office: booking.office }) : t('plan.book')}</a></dd>
+            </>
+          )
+          : ''}
+      </dl>
+      {step.check ? <CheckAlert view={view} check={step.check} /> : ''}
+      <p class="step-sources small-text">
+        <span safe>{`${t('plan.sources')}: `}</span>
+        {step.sources.map((s, i) => <>{i > 0 ? '; ' : ''}<a href={s.url} rel="noreferrer" safe>{s.title}</a> <span safe>{`(${t('plan.checked', { date: formatDate(s.checked as LocalDate, view.lang) })})`}</span></>)}
+      </p>
+    </>
+  );
 }
 
-function fillTemplate(parts: Part[], template: Template<Hole>, input: Personal): void {
-  for (const piece of template) {
-    if (Buffer.isBuffer(piece)) parts.push(piece);
-    else fill(parts, piece, input);
-  }
+/** "Your office": which office, where, its usual hours (these stay when printed), and whether it is open now (screen only). */
+function OfficeFact({ view, office }: { view: View; office: PlanOffice }) {
+  const { t, lang } = view;
+  let now: string;
+  if (office.openNow === 'open' && office.closesAt) now = t('office.openNow', { time: office.closesAt.slice(11, 16) });
+  else if (office.nextOpening) now = t('office.opens', { day: formatLongDate(office.nextOpening.slice(0, 10) as LocalDate, lang), time: office.nextOpening.slice(11, 16) });
+  else now = t('office.hoursUnknown');
+  const hours = office.hours.map((d) => `${t(`weekday.${d.weekday}`)} ${d.ranges.map((r) => r.replace('-', '–')).join(', ')}`).join('; ');
+  return (
+    <>
+      <a href={href(view, office.page)} safe>{office.name}</a>{office.address ? <span safe>{`, ${office.address}`}</span> : ''}.
+      {hours ? <> <span class="office-week" safe>{`${t('office.usualHours')}: ${hours}.`}</span></> : ''}
+      {' '}<span class="office-now d-print-none" safe>{`${now}.`}</span>
+      {office.checkOfficialPage ? <> <span safe>{t('office.checkPage')}</span></> : ''}
+    </>
+  );
 }
 
-function fill(parts: Part[], hole: Hole, { view, plan, rows, queryAttr, bookings }: Personal): void {
-  switch (hole.kind) {
-    case 'other-lang': parts.push(esc(view.otherLangHref)); return;
-    case 'query': parts.push(queryAttr); return;
-    case 'answer': parts.push(esc(rows[hole.at]!.answer)); return;
-    case 'short-date': {
-      const deadline = plan.steps[hole.at]!.deadline!;
-      parts.push(dateBytes(shortDates[view.lang], deadline, () => `<time datetime="${deadline}">${esc(formatDate(deadline, view.lang))}</time>`));
-      return;
-    }
-    case 'long-date': {
-      const step = plan.steps[hole.at]!;
-      const deadline = step.deadline!;
-      parts.push(dateBytes(longDates[view.lang], step.overdue ? `${deadline}!` : deadline, () =>
-        `${deadline}">${esc(formatLongDate(deadline, view.lang))}</time></p>${step.overdue ? `<p><span class="badge badge-error">${label(view, 'plan.overdue')}</span></p>` : ''}`));
-      return;
-    }
-    case 'office': parts.push(officeFact(view, plan.steps[hole.at]!.where.office!)); return;
-    case 'booking': {
-      const booking = bookings[hole.at]!;
-      const text = booking.office ? view.t('plan.book.at', { office: booking.office }) : view.t('plan.book');
-      parts.push(`<dt>${label(view, 'plan.book.label')}</dt><dd><a href="${esc(booking.href)}">${esc(text)}</a></dd>`);
-    }
-  }
-}
-
-/** The page in order, with the personal parts as holes (for a template) or filled (written directly). */
-function pageParts(input: Personal, asTemplate: boolean): (Part | Hole)[] {
-  const { view, plan } = input;
-  const out: (Part | Hole)[] = [];
-  const personal = (hole: Hole) => {
-    if (asTemplate) out.push(hole);
-    else fill(out as Part[], hole, input);
-  };
-  const short = plan.outcome === 'short-stay';
-  const title = view.t(short ? 'plan.title.short' : 'plan.title');
-  const page = frame(view, title);
-  out.push(page.start);
-  personal({ kind: 'other-lang' });
-  out.push(page.middle, intro(view, plan, title, short));
-  actions(view, plan.steps.some((s) => s.deadline !== null)).forEach((part) => (part === null ? personal({ kind: 'query' }) : out.push(part)));
-  const empty = plan.steps.length === 0;
-  if (!empty) overview(out, personal, view, plan.steps);
-  out.push(keptBytes(fixedParts[view.lang], `steps|${empty}`, () =>
-    `<h2>${label(view, 'plan.steps.title')}</h2>${empty ? `<p>${label(view, 'plan.empty')}</p>` : '<ol class="plan-steps">'}`));
-  let titles: Map<string, string> | undefined;
-  const titlesOf = () => (titles ??= new Map(plan.steps.map((s) => [s.id, s.title])));
-  plan.steps.forEach((step, i) => stepItem(out, personal, view, step, i, titlesOf, input.bookings[i] !== null));
-  out.push(keptBytes(fixedParts[view.lang], `answers|${empty}`, () =>
-    `${empty ? '' : '</ol>'}<h2>${label(view, 'plan.answers.title')}</h2><table class="table structured-list answers-list"><tbody>`));
-  answersTable(out, personal, view, input.rows);
-  out.push(keptBytes(fixedParts[view.lang], 'end', () =>
-    `</tbody></table><p class="d-print-none"><a href="${view.lang === 'en' ? '/' : '/?lang=da'}">${label(view, 'plan.restart')}</a></p>`), page.end);
-  return out;
-}
-
-type Personalize = (hole: Hole) => void;
-
-function overview(out: (Part | Hole)[], personal: Personalize, view: View, steps: PlanStep[]): void {
-  const { lang } = view;
-  let before: BadgeKind | -1 = -1;
-  steps.forEach((step, i) => {
-    const f = fragments(view, step);
-    // The row's opening holds the end of the row before it (or the table's opening), so a row is two parts.
-    const slot = (i + 1) * 4 + before + 1;
-    out.push(f.rows[slot] ??= Buffer.from((before === -1 ? overviewStart(view) : badgeEnd(view, before)) + `<tr><td><a href="#step-${step.id}">${i + 1}. ${esc(step.title)}</a></td><td>`));
-    if (step.deadline && step.status === 'todo') personal({ kind: 'short-date', at: i });
-    else out.push(keptBytes(fixedParts[lang], step.status === 'done' ? 'no-date-done' : 'no-date', () => `<span>${step.status === 'done' ? '' : label(view, 'plan.nodate')}</span>`));
-    before = badgeKind(step);
-  });
-  const last = before;
-  if (last !== -1) out.push(keptBytes(fixedParts[lang], `overview-end|${last}`, () => `${badgeEnd(view, last)}</tbody></table></div>`));
-}
-
-function stepItem(out: (Part | Hole)[], personal: Personalize, view: View, step: PlanStep, at: number, titles: () => Map<string, string>, booked: boolean): void {
-  const f = fragments(view, step);
-  out.push(head(view, f, step, at + 1));
-  if (step.status === 'done') return;
-  if (step.deadline) personal({ kind: 'long-date', at });
-  out.push(step.deadline ? f.ruleIntroDated : f.ruleIntroUndated);
-  if (step.dependsOn.length > 0) out.push(dependsOnPart(view, step, titles));
-  if (step.where.office) personal({ kind: 'office', at });
-  if (booked) personal({ kind: 'booking', at });
-  out.push(tail(view, f, step));
-}
-
-/**
- * The answers with a link to change each (the same table as on "check your answers", check-page.tsx): the
- * question and the link's words are kept per language, the answer and the address are the person's.
- */
-function answersTable(out: (Part | Hole)[], personal: Personalize, view: View, rows: AnswerRow[]): void {
-  const kept = fixedParts[view.lang];
-  rows.forEach((row, at) => {
-    const question = () => esc(row.question);
-    out.push(keptBytes(kept, `q|${row.id}`, () => `<tr><th scope="row">${question()}</th><td>`));
-    personal({ kind: 'answer', at });
-    out.push(keptBytes(kept, `a|${row.id}`, () => `</td><td class="d-print-none"><a href="/plan/${row.id}`));
-    personal({ kind: 'query' });
-    out.push(keptBytes(kept, `c|${row.id}`, () => `"><span>${label(view, 'check.change')}</span><span class="sr-only">: ${question()}</span></a></td></tr>`));
-  });
-}
-
-function DanishPage({ view, rows, checkHref }: { view: View; rows: AnswerRow[]; checkHref: string }) {
+function DanishPage({ view, rows, query, danishForm }: PlanPageProps) {
   const { t } = view;
   return (
     <Layout view={view} title={t('plan.title.danish')}>
       <h1 safe>{t('plan.title.danish')}</h1>
       <p class="font-lead" safe>{t('plan.danish.text')}</p>
+      {danishForm
+        ? <p><span safe>{t('plan.danish.form')}</span> <a href="https://lifeindenmark.borger.dk/healthcare/health-insurance/information-about-health-insurance-country" rel="noreferrer" safe>{t('plan.danish.form.link')}</a></p>
+        : ''}
       <p><a href="https://www.cpr.dk/borgere/flytning/fra-udlandet" rel="noreferrer" safe>{t('plan.danish.link')}</a></p>
       <AnswersList view={view} rows={rows} changeLinks={false} />
-      <p><a href={checkHref} safe>{t('plan.change')}</a></p>
+      <p><a href={withQuery('/plan/check', query)} safe>{t('plan.change')}</a></p>
     </Layout>
   );
 }

@@ -2,7 +2,7 @@
  * One question per page (the GOV.UK question-page pattern) in DKFDS form markup. The form is sent with GET:
  * the answers so far travel as hidden fields, so the address always holds every answer and nothing is stored.
  */
-import { PURPOSES, STAYS } from '../../domain/answers/answers.js';
+import { LEFT_UKRAINE, PROFESSIONS, PURPOSES, SCHEMES, STAYS } from '../../domain/answers/answers.js';
 import type { QuestionId } from '../../domain/flow/questionnaire.js';
 import { Icon } from './components/icon.js';
 import { Buttons, type DateParts, DateInput, ErrorSummary, FieldError, Radios, type ShownError, TextInput } from './components/form.js';
@@ -19,12 +19,14 @@ export interface QuestionModel {
   date?: DateParts;
   text?: string;
   list?: string[];
-  /** For the citizenship question: every country, sorted by its name in the page's language. */
+  /** For the questions about countries: every country, sorted by its name in the page's language. */
   countries?: { code: string; name: string }[];
 }
 
 const TITLE_KEYS: Record<QuestionId, string> = {
-  citizenship: 'q.citizenship.title', purpose: 'q.purpose.title', stay: 'q.stay.title', permit: 'q.permit.title',
+  citizenship: 'q.citizenship.title', 'moving-from': 'q.movingFrom.title', purpose: 'q.purpose.title',
+  'left-ukraine': 'q.leftUkraine.title', scheme: 'q.scheme.title', profession: 'q.profession.title', pdu2: 'q.pdu2.title',
+  'pdu2-date': 'q.pdu2Date.title', stay: 'q.stay.title', permit: 'q.permit.title', 'partner-citizenship': 'q.partnerCitizenship.title',
   'permit-date': 'q.permitDate.title', arrival: 'q.arrival.title', 'move-in': 'q.moveIn.title',
   postcode: 'q.postcode.title', partner: 'q.partner.title', children: 'q.children.title',
   'children-ages': 'q.childrenAges.title',
@@ -64,9 +66,29 @@ function QuestionFields({ view, model }: { view: View; model: QuestionModel }) {
       <Buttons>{continueButton}</Buttons>
     </>
   );
+  const choices = (values: readonly string[], prefix: string, hint = true) => (
+    <>
+      <Radios view={view} id={model.id} name={model.id === 'left-ukraine' ? 'leftUkraine' : model.id} legend={t(`${prefix}.title`)}
+        hint={hint ? t(`${prefix}.hint`) : undefined} error={model.fieldError} value={model.choice}
+        options={values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }))} />
+      <Buttons>{continueButton}</Buttons>
+    </>
+  );
   switch (model.id) {
     case 'citizenship':
-      return <CitizenshipFields view={view} model={model} />;
+      return <CountryFields view={view} model={model} name="citizenship" text="q.citizenship" several />;
+    case 'partner-citizenship':
+      return <CountryFields view={view} model={model} name="partnerCitizenship" text="q.partnerCitizenship" several />;
+    case 'moving-from':
+      return <CountryFields view={view} model={model} name="movingFrom" text="q.movingFrom" several={false} />;
+    case 'left-ukraine':
+      return choices(LEFT_UKRAINE, 'q.leftUkraine');
+    case 'scheme':
+      return choices(SCHEMES, 'q.scheme');
+    case 'profession':
+      return choices(PROFESSIONS, 'q.profession');
+    case 'pdu2':
+      return yesNo('q.pdu2.title', 'q.pdu2.hint');
     case 'purpose':
       return (
         <>
@@ -90,10 +112,11 @@ function QuestionFields({ view, model }: { view: View; model: QuestionModel }) {
     case 'children':
       return yesNo('q.children.title');
     case 'permit-date':
+    case 'pdu2-date':
     case 'arrival':
     case 'move-in': {
-      const key = model.id === 'permit-date' ? 'permitDate' : model.id === 'arrival' ? 'arrival' : 'moveIn';
-      const unknownKey = model.id === 'arrival' ? 'q.arrival.unknown' : model.id === 'move-in' ? 'q.moveIn.unknown' : null;
+      const key = { 'permit-date': 'permitDate', 'pdu2-date': 'pdu2Date', arrival: 'arrival', 'move-in': 'moveIn' }[model.id];
+      const unknownKey = model.id === 'permit-date' ? null : `q.${key}.unknown`;
       return (
         <>
           <DateInput view={view} id={model.id} legend={t(`q.${key}.title`)} hint={t(`q.${key}.hint`)}
@@ -121,23 +144,28 @@ function QuestionFields({ view, model }: { view: View; model: QuestionModel }) {
   }
 }
 
-function CitizenshipFields({ view, model }: { view: View; model: QuestionModel }) {
+/**
+ * A question about countries: the person's citizenships, their partner's (several, with "add" and "remove"), or the
+ * country they move from (one). Each field is a select that the enhancement turns into a type-to-filter box.
+ */
+function CountryFields({ view, model, name, text, several }: { view: View; model: QuestionModel; name: string; text: string; several: boolean }) {
   const { t } = view;
-  const slots = model.list && model.list.length > 0 ? model.list : [''];
+  const id = model.id;
+  const slots = several && model.list && model.list.length > 0 ? model.list : [several ? '' : model.text ?? ''];
   const countries = model.countries ?? [];
   return (
     <div class={model.fieldError ? 'form-group form-error' : 'form-group'}>
-      <fieldset aria-describedby={model.fieldError ? 'citizenship-hint citizenship-error' : 'citizenship-hint'}>
-        <legend class="form-label"><h1 class="question-heading" safe>{t('q.citizenship.title')}</h1></legend>
-        <span class="form-hint" id="citizenship-hint" safe>{t('q.citizenship.hint')}</span>
-        <FieldError view={view} id="citizenship" message={model.fieldError} />
+      <fieldset aria-describedby={model.fieldError ? `${id}-hint ${id}-error` : `${id}-hint`}>
+        <legend class="form-label"><h1 class="question-heading" safe>{t(`${text}.title`)}</h1></legend>
+        <span class="form-hint" id={`${id}-hint`} safe>{t(`${text}.hint`)}</span>
+        <FieldError view={view} id={id} message={model.fieldError} />
         {slots.map((value, i) => (
           <div class="form-group citizenship-slot" data-module="country-picker"
             data-filter-label={t('q.citizenship.filter')} data-none={t('q.citizenship.noresults')} data-count={t('q.citizenship.results')}>
-            <label class="form-label" for={i === 0 ? 'citizenship' : `citizenship-${i + 1}`}
-              safe>{slots.length > 1 ? t('q.citizenship.label.n', { n: i + 1 }) : t('q.citizenship.label')}</label>
+            <label class="form-label" for={i === 0 ? id : `${id}-${i + 1}`}
+              safe>{slots.length > 1 ? t(`${text}.label.n`, { n: i + 1 }) : t(`${text}.label`)}</label>
             <div class="citizenship-row">
-              <select class="form-select" id={i === 0 ? 'citizenship' : `citizenship-${i + 1}`} name="citizenship" autocomplete="country">
+              <select class="form-select" id={i === 0 ? id : `${id}-${i + 1}`} name={name} autocomplete={name === 'movingFrom' ? 'country' : 'off'}>
                 <option value="" safe>{t('q.citizenship.choose')}</option>
                 {countries.map((c) => <option value={c.code} selected={c.code === value} safe>{c.name}</option>)}
               </select>
@@ -150,7 +178,7 @@ function CitizenshipFields({ view, model }: { view: View; model: QuestionModel }
       </fieldset>
       <Buttons>
         <button class="button button-primary" type="submit" safe>{t('continue')}</button>
-        <button class="button button-secondary" type="submit" name="add" value="1" safe>{t('q.citizenship.add')}</button>
+        {several ? <button class="button button-secondary" type="submit" name="add" value="1" safe>{t(`${text}.add`)}</button> : ''}
       </Buttons>
     </div>
   );
