@@ -388,7 +388,7 @@ describe('the booking pages in Chromium', () => {
     assert.equal(query(page).lang, 'da');
     assert.match(await secondDay.getAttribute('href') ?? '', /&lang=da$/, 'the day links keep the language');
     await expectAccessible(page, 'days (da, JavaScript on)');
-    // A day beyond the 8 weeks, as from a link edited by hand: the same list, with an error that leads to it.
+    // A day beyond the 13 weeks, as from a link edited by hand: the same list, with an error that leads to it.
     const daysUrl = page.url();
     response = await visit(page, `${daysUrl}&date=9999-12-31`);
     await expectPage(page, response, { path: '/book/time', status: 400, lang, heading: t(lang, 'book.days.title') });

@@ -297,7 +297,7 @@ describe('the office pages in Chromium', () => {
       { url: '/offices', lang: 'en', heading: t('en', 'offices.title') },
       { url: '/offices?lang=da', lang: 'da', heading: t('da', 'offices.title') },
       { url: '/offices/ics-aarhus', lang: 'en', heading: ICS_WEST.name.en },
-      { url: '/offices/ics-odense?lang=da', lang: 'da', heading: 'ICS Odense' },
+      { url: '/offices/ics-odense?lang=da', lang: 'da', heading: 'ICS Syd, Odense' },
       { url: '/offices/siri-valby', lang: 'en', heading: 'SIRI, Copenhagen (Valby)' },
       { url: '/offices/citizen-service-400', lang: 'en', heading: BORNHOLM_CITIZEN_SERVICE.name.en },
       { url: '/offices/finder', lang: 'en', heading: t('en', 'finder.title') },
@@ -383,7 +383,7 @@ describe('the office pages in Chromium', () => {
 
   describe('the plan names the office', () => {
     // Partner and children are answered too: without them /plan/result sends the reader back to those questions.
-    const plan = '/plan/result?citizenship=SE&purpose=work&stay=over-6-months&arrival=2027-01-04&moveIn=2027-01-04&postcode=8000&partner=no&children=no';
+    const plan = '/plan/result?citizenship=SE&movingFrom=SE&purpose=work&profession=none&stay=over-6-months&arrival=2027-01-04&moveIn=2027-01-04&postcode=8000&partner=no&children=no';
     for (const js of [true, false]) {
       it(`a Swede moving to 8000 gets ICS West Aarhus as "Your office" (JavaScript ${js ? 'on' : 'off'})`, { timeout: 30_000 },
         () => withTab({ js }, async ({ page, problems }) => {
@@ -391,6 +391,8 @@ describe('the office pages in Chromium', () => {
           assert.equal(response.status(), 200);
           assert.equal(path(page), '/plan/result');
           for (const step of ['address-registration', 'cpr-registration']) {
+            // Each step is folded: its summary opens it, with or without JavaScript.
+            await page.locator(`#step-${step} summary`).click();
             const term = page.locator(`#step-${step} dt`).filter({ hasText: new RegExp(`^${t('en', 'plan.office')}$`) });
             assert.equal(await term.count(), 1, `the step ${step} has "Your office"`);
             const link = term.locator('xpath=following-sibling::dd[1]').getByRole('link');

@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type Lang, PURPOSES, STAYS } from '../src/domain/answers/answers.js';
+import { type Lang, LEFT_UKRAINE, PROFESSIONS, PURPOSES, SCHEMES, STAYS } from '../src/domain/answers/answers.js';
 import type { FieldError } from '../src/domain/answers/validate-answers.js';
 import { testDeps } from '../test/helpers.js';
 import {
@@ -19,11 +19,21 @@ import {
   navigateBy, pickCountryByKeyboard, skipToMain, t, tabOnceTo, tabTo, visit,
 } from './browser.js';
 
-type QuestionId = 'citizenship' | 'purpose' | 'stay' | 'permit' | 'permit-date' | 'arrival' | 'move-in' | 'postcode'
-  | 'partner' | 'children' | 'children-ages';
+type QuestionId = 'citizenship' | 'moving-from' | 'purpose' | 'left-ukraine' | 'scheme' | 'profession' | 'stay' | 'permit'
+  | 'permit-date' | 'arrival' | 'move-in' | 'postcode' | 'partner' | 'partner-citizenship' | 'children' | 'children-ages';
+type CountryQuestion = 'citizenship' | 'moving-from' | 'partner-citizenship';
+type ChoiceQuestion = 'purpose' | 'left-ukraine' | 'scheme' | 'profession' | 'stay' | 'permit' | 'partner' | 'children';
+/** The field name of each choice question (its query key). */
+const CHOICE_NAMES: Record<ChoiceQuestion, string> = {
+  purpose: 'purpose', 'left-ukraine': 'leftUkraine', scheme: 'scheme', profession: 'profession', stay: 'stay', permit: 'permit', partner: 'partner', children: 'children',
+};
+const COUNTRY_LABELS: Record<CountryQuestion, string> = {
+  citizenship: 'q.citizenship.label', 'moving-from': 'q.movingFrom.label', 'partner-citizenship': 'q.partnerCitizenship.label',
+};
 
 const TITLE_KEYS: Record<QuestionId, string> = {
-  citizenship: 'q.citizenship.title', purpose: 'q.purpose.title', stay: 'q.stay.title', permit: 'q.permit.title',
+  citizenship: 'q.citizenship.title', 'moving-from': 'q.movingFrom.title', purpose: 'q.purpose.title', 'left-ukraine': 'q.leftUkraine.title',
+  scheme: 'q.scheme.title', profession: 'q.profession.title', 'partner-citizenship': 'q.partnerCitizenship.title', stay: 'q.stay.title', permit: 'q.permit.title',
   'permit-date': 'q.permitDate.title', arrival: 'q.arrival.title', 'move-in': 'q.moveIn.title',
   postcode: 'q.postcode.title', partner: 'q.partner.title', children: 'q.children.title',
   'children-ages': 'q.childrenAges.title',
@@ -39,10 +49,12 @@ const message = (lang: Lang, error: FieldError) => testDeps().texts.message(lang
 type DateAnswer = [day: string, month: string, year: string] | 'unknown';
 type Choice = { value: string; labelKey: string; index: number };
 
+type Country = { code: string; typed: Record<Lang, string>; name: Record<Lang, string> };
+
 interface Person {
   name: string;
-  country: { code: string; typed: Record<Lang, string>; name: Record<Lang, string> };
-  choices: Partial<Record<'purpose' | 'stay' | 'permit' | 'partner' | 'children', Choice>>;
+  countries: Partial<Record<CountryQuestion, Country>>;
+  choices: Partial<Record<ChoiceQuestion, Choice>>;
   dates: Partial<Record<'permit-date' | 'arrival' | 'move-in', DateAnswer>>;
   postcode: string | 'unknown';
   ages: string[];
@@ -62,6 +74,13 @@ const purpose = (value: (typeof PURPOSES)[number]): Choice => ({ value, labelKey
 const stay = (value: (typeof STAYS)[number]): Choice => ({ value, labelKey: `q.stay.${value}`, index: STAYS.indexOf(value) });
 const work = purpose('work');
 const over6 = stay('over-6-months');
+const scheme = (value: (typeof SCHEMES)[number]): Choice => ({ value, labelKey: `q.scheme.${value}`, index: SCHEMES.indexOf(value) });
+const profession = (value: (typeof PROFESSIONS)[number]): Choice => ({ value, labelKey: `q.profession.${value}`, index: PROFESSIONS.indexOf(value) });
+const leftUkraine = (value: (typeof LEFT_UKRAINE)[number]): Choice => ({ value, labelKey: `q.leftUkraine.${value}`, index: LEFT_UKRAINE.indexOf(value) });
+const SWEDEN: Country = { code: 'SE', typed: { en: 'Swed', da: 'Sver' }, name: { en: 'Sweden', da: 'Sverige' } };
+const INDIA: Country = { code: 'IN', typed: { en: 'Indi', da: 'Indi' }, name: { en: 'India', da: 'Indien' } };
+const UKRAINE: Country = { code: 'UA', typed: { en: 'Ukra', da: 'Ukra' }, name: { en: 'Ukraine', da: 'Ukraine' } };
+const POLAND: Country = { code: 'PL', typed: { en: 'Pola', da: 'Pole' }, name: { en: 'Poland', da: 'Polen' } };
 
 /** The titles of the plan's steps, without their "Step n". */
 async function stepTitles(page: Page, scope = '.plan-step'): Promise<string[]> {
@@ -75,8 +94,11 @@ async function stepTitles(page: Page, scope = '.plan-step'): Promise<string[]> {
   return titles;
 }
 
+/** A step of the plan by its key (id, or id@partner / id@child-N: a CSS id with "@" is matched as an attribute). */
+export const stepSelector = (key: string) => `[id="step-${key}"]`;
+
 async function expectDeadline(page: Page, stepId: string, isoDate: string, text: string): Promise<void> {
-  const time = page.locator(`#step-${stepId} .step-deadline time`);
+  const time = page.locator(`${stepSelector(stepId)} .plan-step-when time`);
   assert.equal(await time.count(), 1, `step ${stepId} shows a deadline`);
   assert.equal(await time.getAttribute('datetime'), isoDate);
   assert.equal((await time.innerText()).trim(), text);
@@ -84,21 +106,22 @@ async function expectDeadline(page: Page, stepId: string, isoDate: string, text:
 
 const SWEDE: Person = {
   name: 'a Swedish engineer moving to Aarhus',
-  country: { code: 'SE', typed: { en: 'Swed', da: 'Sver' }, name: { en: 'Sweden', da: 'Sverige' } },
-  choices: { purpose: work, stay: over6, partner: no, children: no },
+  countries: { citizenship: SWEDEN, 'moving-from': SWEDEN },
+  choices: { purpose: work, profession: profession('none'), stay: over6, partner: no, children: no },
   dates: { arrival: ['4', '1', '2027'], 'move-in': ['4', '1', '2027'] },
   postcode: '8000',
   ages: [],
-  questions: ['citizenship', 'purpose', 'stay', 'arrival', 'move-in', 'postcode', 'partner', 'children'],
+  questions: ['citizenship', 'moving-from', 'purpose', 'profession', 'stay', 'arrival', 'move-in', 'postcode', 'partner', 'children'],
   answers: {
-    en: ['Sweden', 'To work for an employer', 'More than 6 months', '4 January 2027', '4 January 2027', '8000 Aarhus C', 'No', 'No'],
-    da: ['Sverige', 'For at arbejde for en arbejdsgiver', 'Mere end 6 måneder', '4. januar 2027', '4. januar 2027', '8000 Aarhus C', 'Nej', 'Nej'],
+    en: ['Sweden', 'Sweden', 'To work for an employer', 'No', 'More than 6 months', '4 January 2027', '4 January 2027', '8000 Aarhus C', 'No', 'No'],
+    da: ['Sverige', 'Sverige', 'For at arbejde for en arbejdsgiver', 'Nej', 'Mere end 6 måneder', '4. januar 2027', '4. januar 2027', '8000 Aarhus C', 'Nej', 'Nej'],
   },
   group: 'group.nordic',
   calendarDate: '20270109',
   async expectPlan(page, lang) {
     await expectDeadline(page, 'address-registration', '2027-01-09', lang === 'en' ? 'Saturday 9 January 2027' : 'lørdag den 9. januar 2027');
     assert.equal(await page.locator('#step-eu-residence-document').count(), 0, 'a Nordic citizen gets no EU residence document step');
+    assert.equal(await page.locator('#step-deregister-abroad').count(), 0, 'Sweden takes a person who moves to Denmark off its own register');
     const eu = (await stepTitles(page)).filter((title) => /EU residence document|EU-opholdsdokument/i.test(title));
     assert.deepEqual(eu, [], 'no step title mentions the EU residence document');
   },
@@ -106,55 +129,63 @@ const SWEDE: Person = {
 
 const INDIAN: Person = {
   name: 'an Indian engineer with a partner and a child',
-  country: { code: 'IN', typed: { en: 'Indi', da: 'Indi' }, name: { en: 'India', da: 'Indien' } },
-  choices: { purpose: work, stay: over6, permit: { value: 'yes', labelKey: 'q.permit.yes', index: 0 }, partner: yes, children: yes },
+  countries: { citizenship: INDIA, 'moving-from': INDIA, 'partner-citizenship': INDIA },
+  choices: {
+    purpose: work, scheme: scheme('pay-limit'), profession: profession('none'), stay: over6,
+    permit: { value: 'yes', labelKey: 'q.permit.yes', index: 0 }, partner: yes, children: yes,
+  },
   dates: { 'permit-date': ['1', '10', '2026'], arrival: ['10', '1', '2027'], 'move-in': ['12', '1', '2027'] },
   postcode: '8000',
   ages: ['4'],
-  questions: ['citizenship', 'purpose', 'stay', 'permit', 'permit-date', 'arrival', 'move-in', 'postcode', 'partner', 'children', 'children-ages'],
+  questions: ['citizenship', 'moving-from', 'purpose', 'scheme', 'profession', 'stay', 'permit', 'permit-date', 'arrival', 'move-in', 'postcode',
+    'partner', 'partner-citizenship', 'children', 'children-ages'],
   answers: {
-    en: ['India', 'To work for an employer', 'More than 6 months', 'Yes, it has been granted', '1 October 2026', '10 January 2027',
-      '12 January 2027', '8000 Aarhus C', 'Yes', 'Yes', '4 years'],
-    da: ['Indien', 'For at arbejde for en arbejdsgiver', 'Mere end 6 måneder', 'Ja, den er givet', '1. oktober 2026', '10. januar 2027',
-      '12. januar 2027', '8000 Aarhus C', 'Ja', 'Ja', '4 år'],
+    en: ['India', 'India', 'To work for an employer', 'The Pay Limit scheme: a high salary', 'No', 'More than 6 months', 'Yes, it has been granted',
+      '1 October 2026', '10 January 2027', '12 January 2027', '8000 Aarhus C', 'Yes', 'India', 'Yes', '4 years'],
+    da: ['Indien', 'Indien', 'For at arbejde for en arbejdsgiver', 'Beløbsordningen: en høj løn', 'Nej', 'Mere end 6 måneder', 'Ja, den er givet',
+      '1. oktober 2026', '10. januar 2027', '12. januar 2027', '8000 Aarhus C', 'Ja', 'Indien', 'Ja', '4 år'],
   },
   group: 'group.other',
   calendarDate: '20270117',
   async expectPlan(page, lang) {
     await expectDeadline(page, 'address-registration', '2027-01-17', lang === 'en' ? 'Sunday 17 January 2027' : 'søndag den 17. januar 2027');
-    assert.equal(await page.locator('#step-daycare').count(), 1, 'a 4-year-old gets the daycare step');
+    await expectDeadline(page, 'address-registration@partner', '2027-01-17', lang === 'en' ? 'Sunday 17 January 2027' : 'søndag den 17. januar 2027');
+    assert.equal(await page.locator(stepSelector('daycare@child-1')).count(), 1, 'the 4-year-old gets the daycare step');
+    assert.match(await page.locator(stepSelector('daycare@child-1')).innerText(), new RegExp(t(lang, 'plan.for', { person: t(lang, 'person.child', { age: 4 }) })));
     const permit = page.locator('#step-residence-permit');
     assert.equal(await permit.count(), 1, 'the residence permit step is shown');
     assert.match(await permit.getAttribute('class') ?? '', /\bplan-step-done\b/, 'the granted residence permit is shown as done');
     assert.equal((await permit.locator('.badge').innerText()).trim(), t(lang, 'plan.done'));
-    assert.equal(await permit.locator('.step-deadline').count(), 0, 'a step that is done has no deadline');
+    assert.equal(await permit.locator('.plan-step-when time').count(), 0, 'a step that is done has no deadline');
   },
 };
 
 const UKRAINIAN: Person = {
   name: 'a Ukrainian under the Special Act with two children',
-  country: { code: 'UA', typed: { en: 'Ukra', da: 'Ukra' }, name: { en: 'Ukraine', da: 'Ukraine' } },
+  countries: { citizenship: UKRAINE, 'moving-from': POLAND },
   choices: {
-    purpose: purpose('ukraine-special-act'),
+    purpose: purpose('ukraine-special-act'), 'left-ukraine': leftUkraine('from-2022-02-01'),
     stay: over6, permit: { value: 'no', labelKey: 'q.permit.no', index: 1 }, partner: no, children: yes,
   },
   dates: { arrival: 'unknown', 'move-in': 'unknown' },
   postcode: 'unknown',
   ages: ['8', '12'],
-  questions: ['citizenship', 'purpose', 'stay', 'permit', 'arrival', 'move-in', 'postcode', 'partner', 'children', 'children-ages'],
+  questions: ['citizenship', 'moving-from', 'purpose', 'left-ukraine', 'stay', 'permit', 'arrival', 'move-in', 'postcode', 'partner', 'children', 'children-ages'],
   answers: {
-    en: ['Ukraine', 'I have fled Ukraine and come under the Ukraine Special Act', 'More than 6 months',
+    en: ['Ukraine', 'Poland', 'I have fled Ukraine and come under the Ukraine Special Act', 'On or after 1 February 2022', 'More than 6 months',
       'No, I still have to apply, or I am waiting for an answer', "I don't know yet", "I don't have a home yet", "I don't know it yet",
       'No', 'Yes', '8, 12 years'],
-    da: ['Ukraine', 'Jeg er flygtet fra Ukraine og kommer efter den ukrainske særlov', 'Mere end 6 måneder',
+    da: ['Ukraine', 'Polen', 'Jeg er flygtet fra Ukraine og kommer efter den ukrainske særlov', 'Den 1. februar 2022 eller senere', 'Mere end 6 måneder',
       'Nej, jeg skal stadig søge, eller jeg venter på svar', 'Det ved jeg ikke endnu', 'Jeg har ikke en bolig endnu', 'Det ved jeg ikke endnu',
       'Nej', 'Ja', '8, 12 år'],
   },
   group: 'group.other',
   calendarDate: null,
   async expectPlan(page) {
-    assert.equal(await page.locator('#step-school').count(), 1, 'children of 8 and 12 get the school step');
-    assert.equal(await page.locator('#step-address-registration .step-deadline').count(), 0,
+    assert.equal(await page.locator(stepSelector('school@child-1')).count(), 1, 'the child of 8 gets the school step');
+    assert.equal(await page.locator(stepSelector('school@child-2')).count(), 1, 'the child of 12 gets the school step');
+    assert.equal(await page.locator('#step-integration-programme').count(), 1, 'the Special Act gives the integration programme');
+    assert.equal(await page.locator('#step-address-registration .plan-step-when time').count(), 0,
       'without a move-in date the address registration has no date');
   },
 };
@@ -184,19 +215,21 @@ async function answerByPointer(w: Walk, id: QuestionId) {
   const { person, lang } = w;
   const next = () => navigateBy(page, () => page.getByRole('button', { name: t(lang, 'continue'), exact: true }).click());
   switch (id) {
-    case 'citizenship': {
+    case 'citizenship': case 'moving-from': case 'partner-citizenship': {
+      const country = person.countries[id];
+      assert.ok(country);
       if (w.js) {
-        const box = page.getByRole('combobox', { name: t(lang, 'q.citizenship.label'), exact: true });
+        const box = page.getByRole('combobox', { name: t(lang, COUNTRY_LABELS[id]), exact: true });
         await box.click();
-        await pickCountryByKeyboard(page, person.country.typed[lang], person.country.name[lang]);
+        await pickCountryByKeyboard(page, country.typed[lang], country.name[lang], id);
       } else {
-        assert.equal(await page.locator('#citizenship-input').count(), 0, 'without JavaScript the select is not replaced');
-        await page.getByLabel(t(lang, 'q.citizenship.label'), { exact: true }).selectOption(person.country.code);
+        assert.equal(await page.locator(`#${id}-input`).count(), 0, 'without JavaScript the select is not replaced');
+        await page.getByLabel(t(lang, COUNTRY_LABELS[id]), { exact: true }).selectOption(country.code);
       }
-      assert.equal(await page.locator('#citizenship').inputValue(), person.country.code, 'the select carries the country code');
+      assert.equal(await page.locator(`#${id}`).inputValue(), country.code, 'the select carries the country code');
       return next();
     }
-    case 'purpose': case 'stay': case 'permit': case 'partner': case 'children': {
+    case 'purpose': case 'left-ukraine': case 'scheme': case 'profession': case 'stay': case 'permit': case 'partner': case 'children': {
       const choice = person.choices[id];
       assert.ok(choice);
       await page.getByRole('radio', { name: t(lang, choice.labelKey), exact: true }).check();
@@ -252,22 +285,24 @@ async function answerByKeyboard(w: Walk, id: QuestionId) {
   const press = (key: 'Enter' | 'Space') => navigateBy(page, () => page.keyboard.press(key));
   await skipToMain(page, lang);
   switch (id) {
-    case 'citizenship': {
+    case 'citizenship': case 'moving-from': case 'partner-citizenship': {
+      const country = person.countries[id];
+      assert.ok(country);
       if (w.js) {
-        await tabTo(page, '#citizenship-input');
-        await pickCountryByKeyboard(page, person.country.typed[lang], person.country.name[lang]);
+        await tabTo(page, `#${id}-input`);
+        await pickCountryByKeyboard(page, country.typed[lang], country.name[lang], id);
       } else {
-        await tabTo(page, 'select#citizenship');
-        await page.keyboard.type(person.country.name[lang]);
+        await tabTo(page, `select#${id}`);
+        await page.keyboard.type(country.name[lang]);
       }
-      assert.equal(await page.locator('#citizenship').inputValue(), person.country.code);
+      assert.equal(await page.locator(`#${id}`).inputValue(), country.code);
       await tabTo(page, CONTINUE);
       return press('Enter');
     }
-    case 'purpose': case 'stay': case 'permit': case 'partner': case 'children': {
+    case 'purpose': case 'left-ukraine': case 'scheme': case 'profession': case 'stay': case 'permit': case 'partner': case 'children': {
       const choice = person.choices[id];
       assert.ok(choice);
-      await tabTo(page, `main input[type="radio"][name="${id}"]`);
+      await tabTo(page, `main input[type="radio"][name="${CHOICE_NAMES[id]}"]`);
       assert.ok(await focusMatches(page, `#${id}`), `Tab enters the radio group at its first radio, not ${await focused(page)}`);
       for (let i = 0; i < choice.index; i++) await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Space');
@@ -337,7 +372,7 @@ async function expectCalendar(w: Walk): Promise<void> {
   assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
   const events = ics.split('BEGIN:VEVENT').slice(1);
   assert.ok(events.length > 0, 'the calendar has events');
-  const [title] = await stepTitles(page, '#step-address-registration');
+  const [title] = await stepTitles(page, stepSelector('address-registration'));
   const registration = events.find((e) => e.includes(`SUMMARY:${t(w.lang, 'plan.deadline')}: ${title}`));
   assert.ok(registration, `an event for "${title}"`);
   assert.match(registration, new RegExp(`\\r\\nDTSTART;VALUE=DATE:${w.person.calendarDate}\\r\\n`));
@@ -474,7 +509,7 @@ describe('in Chromium', () => {
         }
         const fixed = await navigateBy(page, () => page.getByRole('button', { name: t(lang, 'continue'), exact: true }).click());
         assert.equal(fixed.status(), 200);
-        assert.equal(path(page), '/plan/purpose', 'with a country chosen, the next question follows');
+        assert.equal(path(page), '/plan/moving-from', 'with a country chosen, the next question follows');
         assert.deepEqual(problems, []);
       }));
     }
@@ -482,7 +517,7 @@ describe('in Chromium', () => {
     for (const js of [true, false]) {
       const label = `JavaScript ${js ? 'on' : 'off'}`;
       it(`31 2 2027 as the arrival date asks for a real date (${label})`, { timeout: 30_000 }, () => withTab(js, async ({ page, problems }) => {
-        await visit(page, `${server.base}/plan/arrival?citizenship=SE&purpose=work&stay=over-6-months`);
+        await visit(page, `${server.base}/plan/arrival?citizenship=SE&movingFrom=SE&purpose=work&profession=none&stay=over-6-months`);
         await page.fill('#arrival-day', '31');
         await page.fill('#arrival-month', '2');
         await page.fill('#arrival-year', '2027');
@@ -503,7 +538,7 @@ describe('in Chromium', () => {
       }));
 
       it(`12 as the postal code asks for 4 digits (${label})`, { timeout: 30_000 }, () => withTab(js, async ({ page, problems }) => {
-        await visit(page, `${server.base}/plan/postcode?citizenship=SE&purpose=work&stay=over-6-months&arrival=2027-01-04&moveIn=2027-01-04`);
+        await visit(page, `${server.base}/plan/postcode?citizenship=SE&movingFrom=SE&purpose=work&profession=none&stay=over-6-months&arrival=2027-01-04&moveIn=2027-01-04`);
         await page.getByLabel(t('en', 'q.postcode.title'), { exact: true }).fill('12');
         const response = await navigateBy(page, () => page.getByRole('button', { name: t('en', 'continue'), exact: true }).click());
         assert.equal(response.status(), 400);
@@ -543,7 +578,7 @@ describe('in Chromium', () => {
       }));
 
       it(`check page and plan for a short stay: FR, work, under 3 months (JavaScript ${js ? 'on' : 'off'})`, { timeout: 30_000 }, () => withTab(js, async ({ page, problems }) => {
-        const response = await visit(page, `${server.base}/plan/check?citizenship=FR&purpose=work&stay=under-3-months`);
+        const response = await visit(page, `${server.base}/plan/check?citizenship=FR&movingFrom=FR&purpose=work&profession=none&stay=under-3-months`);
         assert.equal(response.status(), 200);
         assert.equal(await headingText(page), t('en', 'check.title'));
         await expectAccessible(page, 'check page, short stay');
@@ -565,10 +600,20 @@ describe('in Chromium', () => {
         } else {
           await page.getByLabel(t(lang, 'q.citizenship.label'), { exact: true }).selectOption('DK');
         }
-        const response = await navigateBy(page, () => page.getByRole('button', { name: t(lang, 'continue'), exact: true }).click());
+        let response = await navigateBy(page, () => page.getByRole('button', { name: t(lang, 'continue'), exact: true }).click());
+        assert.equal(response.status(), 200);
+        assert.equal(path(page), '/plan/moving-from', 'a Danish citizen is asked only where they move from');
+        if (js) {
+          await page.getByRole('combobox', { name: t(lang, 'q.movingFrom.label'), exact: true }).click();
+          await pickCountryByKeyboard(page, lang === 'en' ? 'United K' : 'Storbr', lang === 'en' ? 'United Kingdom' : 'Storbritannien', 'moving-from');
+        } else {
+          await page.getByLabel(t(lang, 'q.movingFrom.label'), { exact: true }).selectOption('GB');
+        }
+        response = await navigateBy(page, () => page.getByRole('button', { name: t(lang, 'continue'), exact: true }).click());
         assert.equal(response.status(), 200);
         assert.equal(path(page), '/plan/result');
         assert.equal(await headingText(page), t(lang, 'plan.title.danish'));
+        assert.ok((await page.locator('main').innerText()).includes(t(lang, 'plan.danish.form')), 'from the UK: the health insurance country form');
         await expectAccessible(page, `plan page, Danish citizen (${lang}, JavaScript ${js ? 'on' : 'off'})`);
         assert.deepEqual(problems, []);
       }));
@@ -577,11 +622,11 @@ describe('in Chromium', () => {
 
   describe('details', () => {
     it('the language link keeps the answers given so far', { timeout: 30_000 }, () => withTab(false, async ({ page }) => {
-      await visit(page, `${server.base}/plan/stay?citizenship=SE&purpose=work`);
+      await visit(page, `${server.base}/plan/stay?citizenship=SE&movingFrom=SE&purpose=study`);
       await navigateBy(page, () => page.locator('header a.lang-link').click());
       assert.equal(await htmlLang(page), 'da');
       assert.equal(await headingText(page), t('da', 'q.stay.title'));
-      assert.deepEqual(Object.fromEntries(new URL(page.url()).searchParams), { citizenship: 'SE', purpose: 'work', lang: 'da' });
+      assert.deepEqual(Object.fromEntries(new URL(page.url()).searchParams), { citizenship: 'SE', movingFrom: 'SE', purpose: 'study', lang: 'da' });
       await page.getByRole('radio', { name: t('da', 'q.stay.over-6-months'), exact: true }).check();
       await navigateBy(page, () => page.getByRole('button', { name: t('da', 'continue'), exact: true }).click());
       assert.equal(path(page), '/plan/arrival');

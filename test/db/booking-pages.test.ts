@@ -73,7 +73,8 @@ describe(`the booking pages on ${TEST_DATABASE}`, () => {
     assert.match(office.body, /value="ics-copenhagen" checked/, 'the office serving 2300 is chosen for the person');
     assert.match(office.body, /Serves your address/);
     // An office that cannot be booked here says how to reach it instead.
-    assert.match(office.body, /<strong>ICS Odense<\/strong>: <span>we do not know its opening hours yet, so contact it to make an appointment\.<\/span> <a href="https:\/\/lifeindenmark\.borger\.dk\/[^"]+" rel="noreferrer">Go to the website of ICS Odense<\/a>/);
+    assert.match(office.body, /<strong>ICS South, Odense<\/strong>: <span>we do not know its opening hours yet, so contact it to make an appointment\.<\/span> <a href="https:\/\/www\.odense\.dk\/[^"]+" rel="noreferrer">Go to the website of ICS South, Odense<\/a>/);
+    assert.match(office.body, /<h2 class="h3 mt-7">Offices that do not serve your address<\/h2>/);
     const people = await v.get('/book/people?service=cpr-registration&office=ics-copenhagen');
     assert.match(people.body, /How many people are coming\?/);
     const days = await v.get(`/book/time?${FLOW}`);
@@ -136,12 +137,12 @@ describe(`the booking pages on ${TEST_DATABASE}`, () => {
       ['/book/time?service=cpr-registration&office=ics-copenhagen&people=0', 400, /Enter how many people are coming as a number from 1 to 8/],
       ['/book/time?service=cpr-registration&office=ics-copenhagen&people=50', 400, /A booking can be for up to 8 people/],
       ['/book/time?service=cpr-registration&office=ics-copenhagen&people=two', 400, /as a number from 1 to 8/],
-      // A day beyond the 8 weeks, a day gone by (an old bookmark), a date that does not exist: the list of days again.
+      // A day beyond the 13 weeks, a day gone by (an old bookmark), a date that does not exist: the list of days again.
       [`/book/time?${FLOW}&date=9999-12-31`, 400, /<a href="#days" class="function-link">Choose a day from the list<\/a>[\s\S]*id="days"[\s\S]*date=2026-11-30/],
       [`/book/time?${FLOW}&date=2026-11-24`, 400, /<a href="#days" class="function-link">Choose a day from the list/],
       [`/book/time?${FLOW}&date=2026-02-30`, 400, /<a href="#days" class="function-link">Choose a day from the list/],
-      [`/book/time?${FLOW}&date=2027-01-19&lang=da`, 200, /<h1 class="question-heading">Vælg et tidspunkt tirsdag den 19. januar 2027/],
-      [`/book/time?${FLOW}&date=2027-01-20&lang=da`, 400, /<a href="#days" class="function-link">Vælg en dag på listen/],
+      [`/book/time?${FLOW}&date=2027-02-23&lang=da`, 200, /<h1 class="question-heading">Vælg et tidspunkt tirsdag den 23. februar 2027/],
+      [`/book/time?${FLOW}&date=2027-02-24&lang=da`, 400, /<a href="#days" class="function-link">Vælg en dag på listen/],
     ];
     for (const [url, status, pattern] of cases) {
       const res = await v.get(url);
@@ -275,5 +276,59 @@ describe(`the booking pages on ${TEST_DATABASE}`, () => {
     const res = await new Visitor().get('/book');
     assert.equal(res.headers['cache-control'], 'no-store');
     assert.match(String(res.headers['content-security-policy']), /frame-ancestors 'none'/);
+  });
+
+  it('do not offer an office that does not serve the person\'s municipality, and name the one that does', async () => {
+    const v = new Visitor();
+    // Odense: no centre that can be booked here gives CPR numbers to Odense's residents.
+    const offices = await v.get('/book/office?service=cpr-registration&postcode=5000');
+    assert.equal(offices.statusCode, 200);
+    assert.doesNotMatch(mainOf(offices.body), /name="office" [^>]*value="ics-aarhus"/, 'ICS West is not offered for Odense');
+    assert.match(offices.body, /ICS West, Aarhus gives CPR registration only to people who live in the municipalities it serves, and Odense is not one of them/);
+    assert.match(offices.body, /ICS South, Odense/);
+    // Aarhus: ICS West is offered, and marked as the one that serves the address.
+    const aarhus = await v.get('/book/office?service=cpr-registration&postcode=8000');
+    assert.match(mainOf(aarhus.body), /value="ics-aarhus"/);
+  });
+
+  it('say so before a time is chosen when the office does not serve the address, and name the office that does', async () => {
+    const v = new Visitor();
+    const res = await v.get('/book/time?service=cpr-registration&office=ics-aarhus&people=1&postcode=5000');
+    assert.equal(res.statusCode, 200);
+    const main = mainOf(res.body);
+    assert.match(main, /<h1>ICS West, Aarhus cannot give you CPR registration<\/h1>/);
+    assert.match(main, /For your address in Odense, ICS South, Odense handles CPR registration/);
+    assert.match(main, /href="\/offices\/ics-odense"/);
+    assert.doesNotMatch(main, /day-list/, 'no days to choose from');
+    // Without a postal code nothing is known about the address: the days are shown.
+    const free = await v.get('/book/time?service=cpr-registration&office=ics-aarhus&people=1');
+    assert.match(mainOf(free.body), /day-list/);
+  });
+
+  it('let the person go on at an office that serves anyone, saying which office is usually theirs', async () => {
+    const v = new Visitor();
+    const res = await v.get('/book/time?service=eu-residence-document&office=ics-aarhus&people=1&postcode=2200');
+    assert.equal(res.statusCode, 200);
+    const main = mainOf(res.body);
+    assert.match(main, /For your address, ICS East, Copenhagen is the office that usually handles EU residence document\. You can still book here\./);
+    assert.match(main, /day-list/);
+    const own = await v.get('/book/time?service=eu-residence-document&office=ics-copenhagen&people=1&postcode=2200');
+    assert.doesNotMatch(mainOf(own.body), /You can still book here/);
+  });
+});
+
+describe(`the booking window per office on ${TEST_DATABASE}`, () => {
+  it('reaches 13 weeks ahead by default, and an office may have its own horizon', async () => {
+    const base = testDeps();
+    const runtime = await testRuntime({ ...base, clock, bookingConfig: { ...base.bookingConfig, horizons: { 'ics-aarhus': 28 } } });
+    const own = await testApp({}, { clock, runtime });
+    try {
+      const window = async (office: string) => (await own.inject({ url: `/api/v1/offices/${office}/availability?service=cpr-registration` })).json() as { from: string; to: string };
+      assert.deepEqual(await window('ics-copenhagen'), { ...(await window('ics-copenhagen')), from: '2026-11-25', to: '2027-02-23' });
+      assert.equal((await window('ics-aarhus')).to, '2026-12-22', 'ICS West with a horizon of 28 days');
+    } finally {
+      await own.close();
+      await runtime.close();
+    }
   });
 });

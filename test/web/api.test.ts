@@ -45,6 +45,8 @@ describe('POST /api/v1/plan', () => {
       { citizenships: ['UA'], purpose: 'ukraine-special-act', stay: 'over-6-months', childrenAges: [8, 12], lang: 'da' },
       { citizenships: ['FR'], purpose: 'work', stay: 'under-3-months' },
       { citizenships: ['DK'], purpose: 'other', stay: 'not-sure' },
+      { citizenships: ['PL'], movingFrom: 'PL', purpose: 'job-seeking', profession: 'not-sure', pdu2: true, pdu2Date: '2027-03-01', stay: '3-to-6-months', arrivalDate: '2027-03-02' },
+      { citizenships: ['IN'], movingFrom: 'DE', purpose: 'research', scheme: 'researcher', profession: 'health', stay: 'over-6-months', partner: true, partnerCitizenships: ['FR'], childrenAges: [0, 13, 16] },
     ];
     for (const person of people) {
       const res = await post(person);
@@ -84,6 +86,16 @@ describe('POST /api/v1/plan', () => {
     ['a hostile string', { citizenships: ['<script>alert(1)</script>'], purpose: 'work', stay: 'over-6-months' }, 'citizenships.0'],
     ['a foreign postal code', { citizenships: ['SE'], purpose: 'work', stay: 'over-6-months', postalCode: '0001' }, 'postalCode'],
     ['an adult child', { citizenships: ['SE'], purpose: 'work', stay: 'over-6-months', childrenAges: [19] }, 'childrenAges.0'],
+    ['a child of 18', { citizenships: ['SE'], purpose: 'work', stay: 'over-6-months', childrenAges: [4, 18] }, 'childrenAges.1'],
+    ['movingFrom that is not a country', { citizenships: ['SE'], movingFrom: 'XX', purpose: 'work', stay: 'over-6-months' }, 'movingFrom'],
+    ['movingFrom Denmark', { citizenships: ['SE'], movingFrom: 'DK', purpose: 'work', stay: 'over-6-months' }, 'movingFrom'],
+    ['movingFrom as a number', { citizenships: ['SE'], movingFrom: 46, purpose: 'work', stay: 'over-6-months' }, 'movingFrom'],
+    ['a family of 13', { citizenships: ['SE'], purpose: 'work', stay: 'over-6-months', partner: true, childrenAges: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] }, 'childrenAges'],
+    ['an unknown scheme', { citizenships: ['IN'], purpose: 'work', scheme: 'golden-visa', stay: 'over-6-months' }, 'scheme'],
+    ['an unknown partner citizenship', { citizenships: ['IN'], purpose: 'work', stay: 'over-6-months', partner: true, partnerCitizenships: ['QQ'] }, 'partnerCitizenships'],
+    ['a PD U2 date that is not a date', { citizenships: ['PL'], purpose: 'job-seeking', pdu2: true, pdu2Date: '2027-13-45', stay: '3-to-6-months' }, 'pdu2Date'],
+    ['moving in before arriving', { citizenships: ['SE'], purpose: 'work', stay: 'over-6-months', arrivalDate: '2027-01-10', moveInDate: '2027-01-09' }, 'moveInDate'],
+    ['a partner who moves along with a person who joins family', { citizenships: ['PH'], purpose: 'family-reunification', stay: 'over-6-months', partner: true }, 'partner'],
   ];
   for (const [what, payload, field] of bad) {
     it(`answers 400 naming the field for ${what}`, async () => {
@@ -95,6 +107,25 @@ describe('POST /api/v1/plan', () => {
       assert.doesNotMatch(res.body, /<script>/, 'hostile input is not echoed');
     });
   }
+
+  it('says what is wrong in words, naming the answer', async () => {
+    const family = await post({ citizenships: ['SE'], purpose: 'work', stay: 'over-6-months', partner: true, childrenAges: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] });
+    assert.match(family.json().message, /childrenAges: A plan covers at most 12 people who move together, you included: enter no more than 10 children/);
+    const moveIn = await post({ citizenships: ['SE'], purpose: 'work', stay: 'over-6-months', arrivalDate: '2027-01-10', moveInDate: '2027-01-09' });
+    assert.match(moveIn.json().message, /moveInDate: The date you move in must be on or after the day you arrive \(10 January 2027\)/);
+    const denmark = await post({ citizenships: ['SE'], movingFrom: 'DK', purpose: 'work', stay: 'over-6-months', lang: 'da' });
+    assert.match(denmark.json().message, /movingFrom: Vælg det land, du boede i før Danmark/);
+  });
+
+  it('gives each family member their own steps, and says whose each is', async () => {
+    const body = (await post({ citizenships: ['DE'], movingFrom: 'DE', purpose: 'work', stay: 'over-6-months', partner: true, partnerCitizenships: ['IN'], childrenAges: [3] })).json();
+    const keys = body.steps.map((s: { key: string }) => s.key);
+    for (const key of ['eu-residence-document', 'eu-family-residence-card@partner', 'eu-residence-document@child-1', 'cpr-registration@partner']) assert.ok(keys.includes(key), key);
+    assert.equal(new Set(keys).size, keys.length, 'every key once');
+    const card = body.steps.find((s: { key: string }) => s.key === 'eu-family-residence-card@partner');
+    assert.deepEqual(card.person, { role: 'partner', index: 0, age: null, label: 'your partner' });
+    assert.deepEqual(body.people.map((p: { label: string }) => p.label), ['you', 'your partner', 'your child, 3']);
+  });
 
   it('refuses malformed JSON, another media type and an oversized body without a 500', async () => {
     assert.equal((await post('{"citizenships": [')).statusCode, 400);

@@ -24,8 +24,9 @@ describe('GET /api/v1/offices and /api/v1/offices/{id}', () => {
     for (const id of ['ics-copenhagen', 'ics-aarhus', 'ics-aalborg', 'ics-odense', 'ics-esbjerg', 'ics-sonderborg', 'siri-valby']) assert.ok(ids.includes(id), id);
     assert.equal(body.offices.filter((o: { kind: string }) => o.kind === 'citizen-service').length, 98);
     const odense = body.offices.find((o: { id: string }) => o.id === 'ics-odense');
-    assert.equal(odense.address, null);
-    assert.match(odense.check.text, /could not confirm/);
+    assert.deepEqual(odense.address, { street: 'Borgernes Hus, Østre Stationsvej 15', postalCode: '5000', city: 'Odense C' });
+    assert.equal(odense.appointmentRequired, true);
+    assert.match(odense.check.text, /was not available to us/);
   });
 
   it('says whether an office is open now, and gives 14 days of hours with the holidays', async () => {

@@ -79,7 +79,7 @@ export interface AvailabilityQuery {
   now: Date;
 }
 
-/** The free times for a party and the places left at each, as two lists (no object per time: 8 weeks are hundreds). */
+/** The free times for a party and the places left at each, as two lists (no object per time: the weeks ahead hold hundreds). */
 export async function freeTimes(ports: BookingPorts, q: AvailabilityQuery): Promise<
   { ok: true; office: Office; service: BookableService; times: TimedSlot[]; left: number[] } | { ok: false; error: OfficeError }
 > {
@@ -338,6 +338,7 @@ export async function housekeeping(ports: BookingPorts, now: Date): Promise<Hous
   return { holdsReleased, markedPast, erased, reminders };
 }
 
-export function windowOf(ports: BookingPorts, now: Date): { first: LocalDate; last: LocalDate } {
-  return bookingWindow(ports.config, now);
+/** The days that can be booked today at an office (its horizon, or the default one). */
+export function windowOf(ports: BookingPorts, now: Date, officeId: string): { first: LocalDate; last: LocalDate } {
+  return bookingWindow(ports.config, now, officeId);
 }

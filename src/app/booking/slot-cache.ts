@@ -1,6 +1,6 @@
 /**
  * The times of each office and service for today's booking window, worked out once a day and kept in memory: the
- * hours, holidays and closures do not change while the process runs, and working out 8 weeks of times took more
+ * hours, holidays and closures do not change while the process runs, and working out the weeks of times took more
  * than a millisecond per request. The lead time (no booking less than two hours ahead) is applied per request.
  * Each time also keeps its start and end written as ISO date-times with Denmark's offset, for the API.
  */
@@ -43,7 +43,7 @@ export class SlotCache {
   }
 
   private window(office: Office, service: BookableService, now: Date): TimedSlot[] {
-    const { first, last } = bookingWindow(this.config, now);
+    const { first, last } = bookingWindow(this.config, now, office.id);
     if (this.day !== first) {
       this.byOffice.clear();
       this.day = first;

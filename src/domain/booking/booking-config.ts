@@ -22,8 +22,10 @@ export const BookingConfigSchema = Type.Object(
   {
     /** A time must start at least this many minutes from now. */
     leadMinutes: Type.Integer({ minimum: 0, maximum: 7 * 24 * 60 }),
-    /** How many days ahead can be booked, today included. */
+    /** How many days ahead can be booked, today included, at an office with no horizon of its own. */
     horizonDays: Type.Integer({ minimum: 1, maximum: 366 }),
+    /** An office's own horizon, in days, where it differs (a centre that opens its calendar further ahead or less far). */
+    horizons: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z0-9-]+$' }), Type.Integer({ minimum: 1, maximum: 366 }))),
     /** How long a chosen time is kept for a person while they give their details. */
     holdMinutes: Type.Integer({ minimum: 1, maximum: 60 }),
     /** The most people one booking can be for. */
@@ -44,6 +46,11 @@ export const BookingConfigSchema = Type.Object(
   strict,
 );
 export type BookingConfig = Static<typeof BookingConfigSchema>;
+
+/** How many days ahead this office can be booked, today included. */
+export function horizonFor(config: BookingConfig, officeId: string): number {
+  return config.horizons?.[officeId] ?? config.horizonDays;
+}
 
 /** The places a slot of this service has at this office; 0 when it cannot be booked here. */
 export function placesPerSlot(config: BookingConfig, officeId: string, service: BookableService): number {

@@ -8,7 +8,7 @@ import { hoursFor, hoursOn } from '../offices/opening-hours.js';
 import type { Office } from '../offices/office.js';
 import { instantAt, localMoment } from '../time/copenhagen-clock.js';
 import type { HolidayRules } from '../time/holidays.js';
-import { type BookableService, type BookingConfig, placesPerSlot } from './booking-config.js';
+import { type BookableService, type BookingConfig, horizonFor, placesPerSlot } from './booking-config.js';
 
 export interface Slot {
   /** Milliseconds since 1970 (UTC). */
@@ -41,15 +41,15 @@ export function notBookable(office: Office, service: BookableService, config: Bo
   return null;
 }
 
-/** The first and last day that can be booked today. */
-export function bookingWindow(config: BookingConfig, now: Date): { first: LocalDate; last: LocalDate } {
+/** The first and last day that can be booked today at an office. */
+export function bookingWindow(config: BookingConfig, now: Date, officeId: string): { first: LocalDate; last: LocalDate } {
   const today = localMoment(now).date;
-  return { first: today, last: addDays(today, config.horizonDays - 1) };
+  return { first: today, last: addDays(today, horizonFor(config, officeId) - 1) };
 }
 
 export function slotsFor(query: SlotQuery): Slot[] {
   const { config, now } = query;
-  const window = bookingWindow(config, now);
+  const window = bookingWindow(config, now, query.office.id);
   const from = query.from && compareDates(query.from, window.first) > 0 ? query.from : window.first;
   const to = query.to && compareDates(query.to, window.last) < 0 ? query.to : window.last;
   const earliest = now.getTime() + config.leadMinutes * 60_000;

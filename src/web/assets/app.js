@@ -129,6 +129,29 @@
 
   Array.prototype.forEach.call(document.querySelectorAll('[data-module="country-picker"]'), enhance);
 
+  /* The plan's steps are folded: a link to a step (from the overview) opens it, and printing opens them all (the
+     print styles do the same where the browser supports them; without this script each step opens by itself). */
+  var steps = document.querySelectorAll('details.plan-step-details');
+  if (steps.length > 0) {
+    var openTarget = function () {
+      var id = decodeURIComponent(window.location.hash.slice(1));
+      var target = id ? document.getElementById(id) : null;
+      var details = target ? target.querySelector('details.plan-step-details') : null;
+      if (details) details.open = true;
+    };
+    window.addEventListener('hashchange', openTarget);
+    openTarget();
+    var openedForPrint = [];
+    window.addEventListener('beforeprint', function () {
+      openedForPrint = Array.prototype.filter.call(steps, function (d) { return !d.open; });
+      openedForPrint.forEach(function (d) { d.open = true; });
+    });
+    window.addEventListener('afterprint', function () {
+      openedForPrint.forEach(function (d) { d.open = false; });
+      openedForPrint = [];
+    });
+  }
+
   /* "Use my location" on the finder: only where the browser can tell the position; the postal code works anyway. */
   Array.prototype.forEach.call(document.querySelectorAll('[data-module="use-location"]'), function (button) {
     if (!('geolocation' in navigator)) return;

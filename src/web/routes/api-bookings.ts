@@ -57,7 +57,7 @@ export function registerBookingApi(app: FastifyInstance, deps: AppDeps): void {
 
   app.get<{ Params: { id: string }; Querystring: Type.Static<typeof AvailabilityQuery> }>('/api/v1/offices/:id/availability', {
     schema: {
-      summary: 'Free times at an office for a service, for a party, in the coming 8 weeks', tags: ['booking'],
+      summary: 'Free times at an office for a service, for a party, within its booking window (13 weeks unless the office has its own)', tags: ['booking'],
       params: Type.Object({ id: Type.String({ maxLength: 60 }) }), querystring: AvailabilityQuery,
       response: { 200: AvailabilityResponse, 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 503: ErrorResponse },
     },
@@ -66,7 +66,7 @@ export function registerBookingApi(app: FastifyInstance, deps: AppDeps): void {
     const people = request.query.people ?? 1;
     const now = deps.clock.now();
     if (people > deps.bookingConfig.maxPeople) return fieldErrors(reply, 400, [{ field: 'people', code: 'too-many', params: { max: deps.bookingConfig.maxPeople } }]);
-    const window = windowOf(ports, now);
+    const window = windowOf(ports, now, request.params.id);
     const fromDate = from ? parseLocalDate(from) : window.first;
     const toDate = to ? parseLocalDate(to) : window.last;
     if (!fromDate) return apiError(reply, 400, 'from must be a real date written YYYY-MM-DD', [{ field: 'from', message: 'not a date' }]);
@@ -77,7 +77,7 @@ export function registerBookingApi(app: FastifyInstance, deps: AppDeps): void {
     const result = await freeTimes(ports, { officeId: request.params.id, service, people, from: fromDate, to: toDate, now });
     if (!result.ok && result.error !== 'no-hours') return officeProblem(reply, result.error, 'id');
     const last = compareDates(toDate, window.last) > 0 ? window.last : toDate;
-    // Up to 8 weeks of times: written from bytes kept with each time rather than through the schema's serializer,
+    // Up to the whole booking window of times: written from bytes kept with each time rather than through the schema's serializer,
     // which took most of this answer's time.
     const head = { officeId: request.params.id, service, people, timeZone: ZONE, from: fromDate, to: last, bookableOnline: result.ok };
     return reply.type('application/json; charset=utf-8').send(result.ok ? availabilityJson(head, result.times, result.left) : availabilityJson(head, [], []));

@@ -7,6 +7,7 @@ import Type from 'typebox';
 import {
   availability, bookableOffice, bookableOffices, clientKeyOf, confirmBooking, holdFor, placeHold, recordAttempt, windowOf,
 } from '../../app/booking/bookings.js';
+import { type OfficeFit, officeFit } from '../../app/booking/office-fit.js';
 import { resolvePlace, serviceName } from '../../app/find-offices.js';
 import { addressLine } from '../../app/plan-offices.js';
 import type { Lang } from '../../domain/answers/answers.js';
@@ -22,8 +23,11 @@ import {
   type Flow, type FlowKey, appointmentRows, deadlineOf, deadlineRule, flowHref, flowPairs, readFlow, readText,
 } from '../booking-flow.js';
 import { type AppDeps, makeView, today } from '../deps.js';
+import { href } from '../views/view.js';
 import { type Query, readLang } from '../flow-query.js';
-import { DaysPage, type DeadlineInfo, OfficeChoicePage, type OfficeOption, type OtherOffice, PeoplePage, ServicePage, TimesPage } from '../views/booking/choose-pages.js';
+import {
+  DaysPage, type DeadlineInfo, NotYoursPage, OfficeChoicePage, type OfficeOption, type OtherOffice, PeoplePage, ServicePage, TimesPage,
+} from '../views/booking/choose-pages.js';
 import { DetailsPage, DuplicatePage, HoldGonePage } from '../views/booking/details-page.js';
 import { MessagePage, ReceiptPage } from '../views/booking/manage-pages.js';
 import { fullTime } from '../views/booking/parts.js';
@@ -73,6 +77,8 @@ export function registerBookingPages(app: FastifyInstance, deps: AppDeps): void 
     let elsewhere: OtherOffice | null = null;
     let recommended: string | null = null;
     let point: { latitude: number; longitude: number } | null = null;
+    let notYours: OtherOffice[] = [];
+    let bookableHere = bookable;
     if (flow.postcode) {
       const place = resolvePlace(directory, { postalCode: flow.postcode });
       if ('error' in place) {
@@ -81,7 +87,15 @@ export function registerBookingPages(app: FastifyInstance, deps: AppDeps): void 
         errors.push({ href: '#postcode', message: postcodeError });
       } else {
         point = place.point;
-        const match = findService(directory, { municipality: place.municipality.code, point: place.point }, service);
+        const where = { municipality: place.municipality.code, point: place.point };
+        // An office that does not give this service to people who live here is not offered, and it says why.
+        const excluded = bookable.filter((o) => officeFit(directory, o, service, where).kind === 'not-yours');
+        bookableHere = bookable.filter((o) => !excluded.includes(o));
+        notYours = excluded.map((o) => ({
+          name: o.name[lang], reason: view.t('book.office.notyours', { office: o.name[lang], service: name, municipality: place.municipality.name }),
+          contact: contactText(view, o), website: o.contact.website,
+        }));
+        const match = findService(directory, where, service);
         if (match && bookable.includes(match.office)) recommended = match.office.id;
         else if (match) {
           elsewhere = {
@@ -95,7 +109,7 @@ export function registerBookingPages(app: FastifyInstance, deps: AppDeps): void 
     }
     if (officeError) errors.unshift(shown(lang, '#office', officeError));
     const distance = (o: Office) => (point ? Math.hypot(o.location.latitude - point.latitude, (o.location.longitude - point.longitude) * 0.56) : 0);
-    const ordered = [...bookable].sort((a, b) => (a.id === recommended ? -1 : b.id === recommended ? 1 : distance(a) - distance(b)));
+    const ordered = [...bookableHere].sort((a, b) => (a.id === recommended ? -1 : b.id === recommended ? 1 : distance(a) - distance(b)));
     const options: OfficeOption[] = ordered.map((o) => ({
       id: o.id, name: o.name[lang], address: addressLine(o) ?? '',
       detail: o.id === recommended ? view.t('book.office.serves') : '',
@@ -106,7 +120,7 @@ export function registerBookingPages(app: FastifyInstance, deps: AppDeps): void 
     const status = officeError ? 400 : postcodeError ? 400 : 200;
     return sendHtml(reply, status, OfficeChoicePage({
       view, backHref: flowHref('/book', flow, ['service', ...SERVICE_KEYS], lang), hidden: flowPairs(flow, OFFICE_KEYS, lang), errors,
-      serviceName: name, options, value: flow.office ?? recommended ?? undefined, postcode: flow.postcode ?? '', postcodeError, elsewhere, others,
+      serviceName: name, options, value: flow.office ?? recommended ?? undefined, postcode: flow.postcode ?? '', postcodeError, elsewhere, others, notYours,
       postcodeHidden: flowPairs(flow, ['service', 'people', 'deadline', 'step'], lang),
     }));
   };
@@ -167,11 +181,13 @@ export function registerBookingPages(app: FastifyInstance, deps: AppDeps): void 
     const pError = peopleError(flow.people);
     if (pError) return peoplePage(reply, lang, flow, pError);
     const people = parsePeople(flow.people, max)!;
+    const fit = fitFor(found.office, found.service, flow);
+    if (fit?.kind === 'not-yours') return notYoursPage(reply, lang, flow, found.office, found.service, fit);
     const now = deps.clock.now();
     const result = await availability(ports, { officeId: found.office.id, service: found.service, people, now });
     const slots = result.ok ? result.slots : [];
     const deadline = deadlineOf(flow);
-    const asked = askedDay(flow.date, windowOf(ports, now));
+    const asked = askedDay(flow.date, windowOf(ports, now, found.office.id));
     const date = asked.date;
     if (date) {
       const view = viewFor(lang, '/book/time', flow, [...TIME_KEYS, 'date']);
@@ -201,10 +217,41 @@ export function registerBookingPages(app: FastifyInstance, deps: AppDeps): void 
       lead: view.t('book.days.lead', { service: serviceName(directory, found.service, lang), office: found.office.name[lang], people }),
       weeks: dayGroups(view, slots, deadline, (d) => flowHref('/book/time', { ...flow, date: d }, [...TIME_KEYS, 'date'], lang)),
       deadline: deadlineInfo,
+      nearer: fit?.kind === 'anyone' ? view.t('book.office.yours', { office: fit.yours.name[lang], service: serviceName(directory, found.service, lang) }) : null,
       receipt: deadlineInfo && !deadlineInfo.inTime ? { action: '/book/attempt', hidden: [['_csrf', reply.generateCsrf()], ...flowPairs(flow, TIME_KEYS, lang)] } : null,
       contact: contactText(view, found.office),
     }));
   };
+  /** How the office fits the person's postal code (given in the flow, or from the plan); null without one. */
+  const fitFor = (office: Office, service: BookableService, flow: Flow): OfficeFit | null => {
+    if (!flow.postcode) return null;
+    const place = resolvePlace(directory, { postalCode: flow.postcode });
+    if ('error' in place) return null;
+    return officeFit(directory, office, service, { municipality: place.municipality.code, point: place.point });
+  };
+  const notYoursPage = (reply: FastifyReply, lang: Lang, flow: Flow, office: Office, service: BookableService, fit: { yours: Office | null }) => {
+    const view = viewFor(lang, '/book/time', flow, TIME_KEYS);
+    const place = resolvePlace(directory, { postalCode: flow.postcode ?? '' });
+    const municipality = 'error' in place ? '' : place.municipality.name;
+    const name = serviceName(directory, service, lang);
+    const yours = fit.yours;
+    const bookableYours = yours && !('error' in bookableOffice(ports, yours.id, service));
+    return sendHtml(reply, 200, NotYoursPage({
+      view,
+      title: view.t('book.notyours.title', { office: office.name[lang], service: name }),
+      text: view.t('book.office.notyours', { office: office.name[lang], service: name, municipality }),
+      yours: yours ? {
+        name: yours.name[lang],
+        text: view.t('book.notyours.yours', { office: yours.name[lang], service: name, municipality }),
+        bookHref: bookableYours ? flowHref('/book/people', { ...flow, office: yours.id }, PEOPLE_KEYS, lang) : null,
+        contact: bookableYours ? '' : contactText(view, yours),
+        website: yours.contact.website,
+        page: href(view, `/offices/${yours.id}`),
+      } : null,
+      otherHref: flowHref('/book/office', flow, OFFICE_KEYS, lang),
+    }));
+  };
+
   app.get<{ Querystring: Query }>('/book/time', { schema: { hide: true, querystring: AnyQuery } }, async (request, reply) =>
     timePage(request, reply, readLang(request.query), readFlow(request.query), null));
 

@@ -128,7 +128,7 @@ export function registerManagePages(app: FastifyInstance, deps: AppDeps): void {
     const hrefFor = (other: Lang, date?: string) => `${base}?${new URLSearchParams({ token, ...(date ? { date } : {}), ...(other === 'da' ? { lang: 'da' } : {}) })}`;
     const result = await availability(ports, { officeId: booking.officeId, service: booking.service, people: booking.people, now });
     const slots = (result.ok ? result.slots : []).filter((s) => s.startMs !== booking.startMs);
-    const asked = askedDay(dateText, windowOf(ports, now));
+    const asked = askedDay(dateText, windowOf(ports, now, booking.officeId));
     const date = asked.date;
     const shownError = error ? [{ href: '#start', message: texts.message(lang, error) }]
       : asked.error ? [{ href: '#days', message: texts.message(lang, asked.error) }] : [];

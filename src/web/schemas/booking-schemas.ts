@@ -16,7 +16,7 @@ export const SlotJson = Type.Object({
 export const AvailabilityQuery = Type.Object({
   service: Type.Enum([...BOOKABLE_SERVICES], { description: 'The service: the plan step done at the office, or guidance' }),
   from: Type.Optional(Type.String({ format: 'date', description: 'First day (default today, Danish time)' })),
-  to: Type.Optional(Type.String({ format: 'date', description: 'Last day (default and latest: 8 weeks ahead)' })),
+  to: Type.Optional(Type.String({ format: 'date', description: 'Last day (default and latest: the last day of the office booking window)' })),
   people: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 1, description: 'Only times with places for this many' })),
 });
 

@@ -52,7 +52,7 @@ export function StepGuidePage({ view, guide }: { view: View; guide: StepGuide })
       {guide.check ? <CheckAlert view={view} check={guide.check} /> : ''}
       <h2 safe>{t('plan.sources')}</h2>
       <ul>
-        {guide.sources.map((s) => <li><a href={s.url} rel="noreferrer" safe>{s.title}</a> <span safe>{`(${t('plan.checked', { date: formatDate(s.checked as LocalDate, lang) })})`}</span></li>)}
+        {guide.sources.map((s) => <li><a href={s.url} rel="noreferrer" lang={view.lang === 'en' ? undefined : 'en'} safe>{s.title}</a> <span safe>{`(${t('plan.checked', { date: formatDate(s.checked as LocalDate, lang) })})`}</span></li>)}
       </ul>
       <p><a class="button button-primary" href={href(view, '/plan/citizenship')} safe>{t('guide.plan')}</a></p>
     </Layout>

@@ -151,20 +151,23 @@ function StepItem({ view, plan, step, n, family, booking }: StepItemProps) {
   const { t } = view;
   const done = step.status === 'done';
   const titles = new Map(plan.steps.map((s) => [s.key, s.title]));
+  const whose = family ? ` (${step.person.label})` : '';
   return (
     <li class={done ? 'plan-step plan-step-done' : 'plan-step'} id={`step-${step.key}`}>
-      <details class="plan-step-details">
-        <summary>
-          <h3 class="plan-step-title">
-            <span class="plan-step-number" safe>{t('plan.step.number', { n })}</span> <span safe>{step.title}</span>
-          </h3>
-          <span class="plan-step-meta">
-            {family ? <span class="plan-person" safe>{t('plan.for', { person: step.person.label })}</span> : ''}
-            <Badge view={view} step={step} />
-            <span class="plan-step-when"><strong safe>{`${t('plan.deadline')}: `}</strong><When view={view} step={step} long /></span>
-          </span>
+      <h3 class="plan-step-title">
+        <span class="plan-step-number" safe>{t('plan.step.number', { n })}</span> <span safe>{step.title}</span>
+      </h3>
+      <p class="plan-step-meta">
+        {family ? <span class="plan-person" safe>{t('plan.for', { person: step.person.label })}</span> : ''}
+        <Badge view={view} step={step} />
+        <span class="plan-step-when"><strong safe>{`${t('plan.deadline')}: `}</strong><When view={view} step={step} long /></span>
+      </p>
+      <details class="details plan-step-details">
+        <summary class="details-summary d-print-none">
+          <span class="details-summary-text" safe>{t(done ? 'plan.step.more.done' : 'plan.step.more')}</span>
+          <span class="sr-only" safe>{`: ${step.title}${whose}`}</span>
         </summary>
-        <div class="plan-step-body">
+        <div class="details-text">
           {done ? '' : <StepBody view={view} step={step} titles={titles} booking={booking} />}
           <p class="d-print-none"><a href={href(view, step.guide)} safe>{t('plan.guide')}</a></p>
         </div>
@@ -208,7 +211,7 @@ function StepBody({ view, step, titles, booking }: { view: View; step: PlanStep;
       {step.check ? <CheckAlert view={view} check={step.check} /> : ''}
       <p class="step-sources small-text">
         <span safe>{`${t('plan.sources')}: `}</span>
-        {step.sources.map((s, i) => <>{i > 0 ? '; ' : ''}<a href={s.url} rel="noreferrer" safe>{s.title}</a> <span safe>{`(${t('plan.checked', { date: formatDate(s.checked as LocalDate, view.lang) })})`}</span></>)}
+        {step.sources.map((s, i) => <>{i > 0 ? '; ' : ''}<a href={s.url} rel="noreferrer" lang={view.lang === 'en' ? undefined : 'en'} safe>{s.title}</a> <span safe>{`(${t('plan.checked', { date: formatDate(s.checked as LocalDate, view.lang) })})`}</span></>)}
       </p>
     </>
   );

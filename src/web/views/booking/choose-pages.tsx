@@ -67,6 +67,8 @@ export function OfficeChoicePage(props: ChoiceCommon & {
   /** When the person's address is served by an office that is not booked here (a Citizen Service). */
   elsewhere: OtherOffice | null;
   others: OtherOffice[];
+  /** Offices that can be booked here but do not give the service to people who live at the person's address. */
+  notYours: OtherOffice[];
   postcodeHidden: [string, string][];
 }) {
   const { view } = props;
@@ -112,19 +114,8 @@ export function OfficeChoicePage(props: ChoiceCommon & {
             error={props.postcodeError} value={props.postcode} inputmode="numeric" autocomplete="postal-code" width="input-width-xs" />
           <button class="button button-secondary" type="submit" safe>{view.t('book.office.postcode.button')}</button>
         </form>
-        {props.others.length > 0 ? (
-          <>
-            <h2 class="h3 mt-7" safe>{view.t('book.office.others.title')}</h2>
-            <ul>
-              {props.others.map((o) => (
-                <li>
-                  <strong safe>{o.name}</strong>: <span safe>{o.reason}</span>{o.contact ? <> <span safe>{o.contact}</span></> : ''}
-                  {o.website ? <> <WebsiteLink view={view} office={o} /></> : ''}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : ''}
+        <OtherOffices view={view} title={view.t('book.office.notyours.title')} offices={props.notYours} />
+        <OtherOffices view={view} title={view.t('book.office.others.title')} offices={props.others} />
       </div></div>
     </Layout>
   );
@@ -145,6 +136,23 @@ export function PeoplePage(props: ChoiceCommon & { value: string; max: number })
         </form>
       </div></div>
     </Layout>
+  );
+}
+
+function OtherOffices({ view, title, offices }: { view: View; title: string; offices: OtherOffice[] }) {
+  if (offices.length === 0) return '';
+  return (
+    <>
+      <h2 class="h3 mt-7" safe>{title}</h2>
+      <ul>
+        {offices.map((o) => (
+          <li>
+            <strong safe>{o.name}</strong>: <span safe>{o.reason}</span>{o.contact ? <> <span safe>{o.contact}</span></> : ''}
+            {o.website ? <> <WebsiteLink view={view} office={o} /></> : ''}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -171,6 +179,8 @@ export function DaysPage(props: ChoiceCommon & {
   lead: string;
   weeks: { heading: string; days: DayChoice[] }[];
   deadline: DeadlineInfo | null;
+  /** The office serves anyone, but another is the person's own: said, and they may go on here. */
+  nearer?: string | null;
   /** When nothing is free in time: the form that records the attempt and gives a receipt. */
   receipt: { action: string; hidden: [string, string][] } | null;
   contact: string;
@@ -184,6 +194,9 @@ export function DaysPage(props: ChoiceCommon & {
         <ErrorSummary view={view} errors={props.errors} />
         <h1 safe>{props.title}</h1>
         <p class="font-lead" safe>{props.lead}</p>
+        {props.nearer ? (
+          <Alert kind="info" heading={view.t('book.office.yours.title')} label={view.t('book.info')}><p safe>{props.nearer}</p></Alert>
+        ) : ''}
         {deadline && deadline.inTime ? (
           <Alert kind="info" heading={view.t('book.deadline.title', { date: deadline.dateText })} label={view.t('book.info')}>
             <p safe>{view.t('book.deadline.intime', { rule: deadline.rule, date: deadline.dateText })}</p>
@@ -278,6 +291,35 @@ export function TimesPage(props: ChoiceCommon & {
           </div>
           {props.times.length > 0 ? <Buttons><button class="button button-primary" type="submit" safe>{props.submitLabel}</button></Buttons> : ''}
         </form>
+      </div></div>
+    </Layout>
+  );
+}
+
+/** The office chosen does not give the service to people who live where the person lives: says so, and names theirs. */
+export function NotYoursPage({ view, title, text, yours, otherHref }: {
+  view: View;
+  title: string;
+  text: string;
+  yours: { name: string; text: string; bookHref: string | null; contact: string; website: string | null; page: string } | null;
+  otherHref: string;
+}) {
+  return (
+    <Layout view={view} title={title}>
+      <div class="row"><div class="col-12 col-md-10 col-lg-8">
+        <h1 safe>{title}</h1>
+        <Alert kind="warning" heading={text} label={view.t('book.warning')}>
+          {yours ? <p safe>{yours.text}</p> : <p safe>{view.t('book.notyours.none')}</p>}
+        </Alert>
+        {yours?.bookHref ? <p><a class="button button-primary" href={yours.bookHref} safe>{view.t('book.notyours.book', { office: yours.name })}</a></p> : ''}
+        {yours && !yours.bookHref ? (
+          <>
+            {yours.contact ? <p safe>{yours.contact}</p> : ''}
+            {yours.website ? <p><a href={yours.website} rel="noreferrer" safe>{view.t('book.office.elsewhere.link', { office: yours.name })}</a></p> : ''}
+          </>
+        ) : ''}
+        {yours ? <p><a href={yours.page} safe>{view.t('book.notyours.page', { office: yours.name })}</a></p> : ''}
+        <p><a href={otherHref} safe>{view.t('book.notyours.other')}</a></p>
       </div></div>
     </Layout>
   );
