@@ -138,6 +138,13 @@ describe('POST /api/v1/plan', () => {
 });
 
 describe('GET /api/v1/steps and the OpenAPI document', () => {
+  it('says for each step who in a family can get it', async () => {
+    const steps = (await app.inject({ method: 'GET', url: '/api/v1/steps' })).json().steps as { id: string; for: string[] }[];
+    assert.deepEqual(steps.find((s) => s.id === 'school')?.for, ['child']);
+    assert.deepEqual(steps.find((s) => s.id === 'cpr-registration')?.for, ['self', 'partner', 'child']);
+    assert.deepEqual(steps.find((s) => s.id === 'unemployment-insurance')?.for, ['self']);
+  });
+
   it('lists the whole catalogue with the contract ids', async () => {
     const res = await app.inject('/api/v1/steps?lang=da');
     assert.equal(res.statusCode, 200);

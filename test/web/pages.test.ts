@@ -166,7 +166,7 @@ describe('the plan page', () => {
     assert.match(en.body, /id="step-cpr-registration@partner"/);
     assert.match(en.body, /For your partner/);
     assert.match(en.body, /For your child, 4/);
-    assert.match(en.body, /<details class="plan-step-details">/);
+    assert.match(en.body, /<details class="details plan-step-details">/);
     assert.match(en.body, /Aarhus Municipality/);
     const da = await get(`/plan/result?${INDIAN}&lang=da`);
     assert.match(da.body, /<html lang="da">/);

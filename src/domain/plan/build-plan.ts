@@ -64,6 +64,8 @@ export function buildPlan(rules: Rules, profile: Profile, lang: Lang, officeFor:
 function personalStep(rules: Rules, s: SkeletonStep, person: StepPerson, officeFor: OfficeFor): PlanStep {
   const { fixed } = s;
   const deadline = s.done ? null : computeDeadline(rules, s.deadlineRule, s.profile);
+  const earliestRule = s.deadlineRule?.earliestFrom ? { ...s.deadlineRule, from: s.deadlineRule.earliestFrom } : null;
+  const earliest = s.done || deadline !== null ? null : computeDeadline(rules, earliestRule, s.profile);
   return {
     key: s.key,
     id: s.rule.id,
@@ -76,6 +78,7 @@ function personalStep(rules: Rules, s: SkeletonStep, person: StepPerson, officeF
     deadline,
     deadlineRule: fixed.deadlineRule,
     due: fixed.due,
+    earliest,
     overdue: deadline !== null && deadline < s.profile.asOf,
     dependsOn: [...s.dependsOn],
     authority: fixed.authority,

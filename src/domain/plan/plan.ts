@@ -66,6 +66,8 @@ export interface PlanStep {
   deadline: LocalDate | null;
   deadlineRule: string;
   due: string;
+  /** Without a deadline yet: the first day it can fall on, when the answers give it (5 days after moving in). */
+  earliest: LocalDate | null;
   overdue: boolean;
   /** The keys of the steps in this plan that must come first. */
   dependsOn: string[];

@@ -40,6 +40,11 @@ const isFamilyOfFreeMover: Predicate = (p) => p.person.role !== 'self' && p.grou
  * while they look for work (EU-opholdsbekendtgørelsen section 22(1)): they apply as workers once they have a job.
  */
 const mustGetEuDocument: Predicate = (p, v) => isEuEeaOrSwiss(p, v) && p.purpose !== 'job-seeking';
+/**
+ * Who must register in CPR only for a stay over 6 months (CPR Act section 16(2)): citizens of Nordic and EU/EEA
+ * countries and Switzerland, their family under the EU rules, and anyone who moves here from a Nordic country.
+ */
+const hasSixMonthDuty: Predicate = (p, v) => hasFreeMovement(p, v) || isFamilyOfFreeMover(p, v) || movesFromNordicCountry(p, v);
 const isImmigrationServiceCase = purposeIs('family-reunification', 'refugee', 'ukraine-special-act');
 const isIntegrationLearner = purposeIs('refugee', 'family-reunification', 'ukraine-special-act');
 const earnsIncome = purposeIs('work', 'research', 'self-employed', 'au-pair');
@@ -144,10 +149,13 @@ export const PREDICATES: Readonly<Record<string, Predicate>> = {
    * countries and Switzerland and their family under the EU rules, and for anyone who moves here from a Nordic
    * country; over 3 months for everyone else. (The review of December 2026 read the Nordic rule as holding only for a
    * move from a Nordic country: the law and norden.org's own guide say otherwise; docs/facts-review.md.) Between 3
-   * and 6 months the first group may register, and EU citizens must hold the EU document from 3 months.
+   * and 6 months the first group may register, and EU citizens must hold the EU document from 3 months. Not sure yet
+   * how long: registering is the safe course (it is allowed from 3 months, and late registration can be fined).
    */
   'must-register-in-cpr': (p, v) => !staysUnderThreeMonths(p, v)
-    && (hasFreeMovement(p, v) || isFamilyOfFreeMover(p, v) || movesFromNordicCountry(p, v) ? staysOverSixMonths(p, v) : true),
+    && (hasSixMonthDuty(p, v) ? staysOverSixMonths(p, v) || p.stay === 'not-sure' : true),
+  /** The 6-month duty applies to the person (above); with "not sure yet", registering is the safe course. */
+  'has-six-month-duty': hasSixMonthDuty,
   'must-get-eu-document': mustGetEuDocument,
   'knows-move-in-date': (p) => p.moveInDate !== undefined,
 

@@ -66,6 +66,7 @@ function checkStep(rules: Rules, step: StepRule, today: LocalDate): string[] {
   for (const rule of rulesToCheck) {
     if (!rule) continue;
     if (!(rule.from in DEADLINE_STARTS)) problems.push(`${where}: unknown deadline start "${rule.from}"`);
+    if (rule.earliestFrom !== undefined && !(rule.earliestFrom in DEADLINE_STARTS)) problems.push(`${where}: unknown deadline start "${rule.earliestFrom}"`);
     if (rule.add && !rules.parameters.has(rule.add.parameter)) problems.push(`${where}: unknown parameter "${rule.add.parameter}"`);
   }
   if (step.office !== undefined && !(SERVICE_IDS as readonly string[]).includes(step.office)) problems.push(`${where}: unknown office service "${step.office}"`);

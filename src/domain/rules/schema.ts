@@ -97,6 +97,11 @@ const PartialStepTexts = Type.Object(
 export const DeadlineRuleSchema = Type.Object(
   {
     from: Id,
+    /**
+     * When `from` is not known yet (an EU document's issue date), the deadline can still be no earlier than this start
+     * plus the same time: the plan shows it as "at the earliest".
+     */
+    earliestFrom: Type.Optional(Id),
     add: Type.Optional(
       Type.Object(
         {

@@ -47,6 +47,7 @@ export function registerPlanApi(app: FastifyInstance, deps: AppDeps): void {
         title: guide?.title ?? step.id,
         summary: guide?.summary ?? '',
         deadlineRule: guide?.deadlineRule ?? '',
+        for: step.for ?? ['self'],
         appliesWhen: step.appliesWhen,
         dependsOn: step.dependsOn,
         authority: guide?.authority ?? { name: '', url: '' },

@@ -98,7 +98,10 @@ function Overview({ view, steps, family }: { view: View; steps: PlanStep[]; fami
 /** The deadline as a date, or what it hangs on; "done" for a step already done. */
 function When({ view, step, long }: { view: View; step: PlanStep; long: boolean }) {
   if (step.status === 'done') return <span safe>{view.t('plan.done.when')}</span>;
-  if (!step.deadline) return <span class="plan-due" safe>{step.due}</span>;
+  if (!step.deadline) {
+    const earliest = step.earliest ? ` (${view.t('plan.earliest', { date: formatDate(step.earliest, view.lang) })})` : '';
+    return <span class="plan-due" safe>{step.due + earliest}</span>;
+  }
   const text = long ? formatLongDate(step.deadline, view.lang) : formatDate(step.deadline, view.lang);
   return (
     <>
