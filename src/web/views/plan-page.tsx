@@ -46,6 +46,7 @@ function PlanPage({ view, plan, rows, query, bookHref }: PlanPageProps) {
   const title = t(short ? 'plan.title.short' : 'plan.title');
   const bookings = plan.steps.map((step) => bookHref?.(step) ?? null);
   const family = plan.people.length > 1;
+  const titles = new Map(plan.steps.map((s) => [s.key, s.title]));
   return (
     <Layout view={view} title={title}>
       <h1 safe>{title}</h1>
@@ -58,7 +59,7 @@ function PlanPage({ view, plan, rows, query, bookHref }: PlanPageProps) {
         ? <p safe>{t('plan.empty')}</p>
         : (
           <ol class="plan-steps">
-            {plan.steps.map((step, i) => <StepItem view={view} plan={plan} step={step} n={i + 1} family={family} booking={bookings[i] ?? null} />)}
+            {plan.steps.map((step, i) => <StepItem view={view} titles={titles} step={step} n={i + 1} family={family} booking={bookings[i] ?? null} />)}
           </ol>
         )}
       <h2 safe>{t('plan.answers.title')}</h2>
@@ -143,17 +144,17 @@ function Actions({ view, query, calendar }: { view: View; query: string; calenda
 
 interface StepItemProps {
   view: View;
-  plan: Plan;
+  /** Every step's title by its key, for the links to what comes first. */
+  titles: Map<string, string>;
   step: PlanStep;
   n: number;
   family: boolean;
   booking: PlanBookingLink | null;
 }
 
-function StepItem({ view, plan, step, n, family, booking }: StepItemProps) {
+function StepItem({ view, titles, step, n, family, booking }: StepItemProps) {
   const { t } = view;
   const done = step.status === 'done';
-  const titles = new Map(plan.steps.map((s) => [s.key, s.title]));
   const whose = family ? ` (${step.person.label})` : '';
   return (
     <li class={done ? 'plan-step plan-step-done' : 'plan-step'} id={`step-${step.key}`}>
