@@ -9,7 +9,7 @@
  *    with the next free times, and the clients move on to those; the refusals are counted. The twin is
  *    POST /bench/insert of the same server: one single-row insert transaction per request, measured with the same
  *    connections, alternating with the bookings round by round.
- * 2. Free times of that office over the whole 8 weeks (GET /api/v1/offices/{id}/availability), with the bookings of
+ * 2. Free times of that office over the whole 13 weeks (GET /api/v1/offices/{id}/availability), with the bookings of
  *    (1) in the database: the latency of each request at one connection, through HTTP, and the time of
  *    `availability()` itself in this process on the same database, with its two parts.
  */
@@ -74,7 +74,7 @@ export interface BookingBenchResult {
   availability: {
     goalP99Ms: number;
     met: boolean;
-    /** Free times in the answer, and times in the 8 weeks. */
+    /** Free times in the answer, and times in the 13 weeks. */
     slots: { free: number; total: number };
     bytes: number;
     http: Latencies;
@@ -225,7 +225,7 @@ async function sequentialGets(url: string, headers: Record<string, string>, seco
   return JSON.parse(stdout) as { ms: number[]; bytes: number };
 }
 
-/** `availability()` and its two parts (the slots of 8 weeks; the places taken, from the database), timed in this process. */
+/** `availability()` and its two parts (the slots of 13 weeks; the places taken, from the database), timed in this process. */
 async function inProcessAvailability(env: Record<string, string>, seconds: number) {
   const base = loadDeps(loadConfig({ ...env, LOG_LEVEL: 'silent', FREE_TIMES_CACHE_MS: '0' }));
   const runtime = await startBookingRuntime(base, { jobs: false });

@@ -4,7 +4,7 @@
  * - each route against its twin that sends the same bytes already prepared;
  * - bookings per second through the API (hold, then book; many clients racing for few slots) against a route of
  *   the same server that does one plain single-row insert transaction per request, and the free times of one
- *   office over 8 weeks: on SQLite and on PostgreSQL, each on a server of its own with a fresh database
+ *   office over 13 weeks: on SQLite and on PostgreSQL, each on a server of its own with a fresh database
  *   (bench/booking.ts).
  * Prints the figures with the machine and the date, and writes them to bench/results/<date>.json.
  *
@@ -139,7 +139,7 @@ function printBooking(results: BookingBenchResult[]): void {
   for (const { database, bookings: b } of results) {
     console.log(`| ${database} | ${b.bookingsPerS} | ${b.insertsPerS} | ${(b.ratio * 100).toFixed(0)} % | 50 % ${b.met ? 'met' : 'NOT met'} | ${b.refusalsPerS} | ${b.p99Ms.booking} / ${b.p99Ms.insert} | ${b.serverCpuUs.perBooking ?? 'n/a'} / ${b.serverCpuUs.perInsert ?? 'n/a'} |`);
   }
-  console.log('\nFree times of one office for 8 weeks (GET availability), 1 connection, one request at a time; nothing kept: a server with FREE_TIMES_CACHE_MS=0; in-process: availability() alone, nothing kept\n');
+  console.log('\nFree times of one office for 13 weeks (GET availability), 1 connection, one request at a time; nothing kept: a server with FREE_TIMES_CACHE_MS=0; in-process: availability() alone, nothing kept\n');
   console.log('| database | free / all slots | bytes | HTTP p50 / p90 / p99 ms | goal p99 < 5 ms | HTTP, nothing kept: p50 / p90 / p99 ms | prepared twin p50 / p90 / p99 ms | HTTP with br: p50 / p99 ms | in-process p50 / p99 ms | slotsFor p50 / p99 ms | placesTaken p50 / p99 ms |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const { database, availability: a } of results) {

@@ -34,6 +34,6 @@ export const SAMPLE_BOOKING = {
   raceSlots: 5,
 } as const;
 
-/** The free times of the sample office and service for the sample party, over the whole 8 weeks. */
+/** The free times of the sample office and service for the sample party, over the whole 13 weeks. */
 export const SAMPLE_AVAILABILITY_PATH =
   `/api/v1/offices/${SAMPLE_BOOKING.officeId}/availability?service=${SAMPLE_BOOKING.service}&people=${SAMPLE_BOOKING.people}`;
