@@ -234,7 +234,11 @@ describe(`the booking API on ${TEST_DATABASE}`, () => {
     const m = json(moved);
     assert.deepEqual([m.start, m.version], [list[31]!.start, 2]);
     assert.notEqual(m.token, b.token);
-    assert.equal((await get(`/api/v1/bookings/${b.reference}`, { authorization: `Bearer ${b.token}` })).statusCode, 404);
+    const old = await get(`/api/v1/bookings/${b.reference}`, { authorization: `Bearer ${b.token}` });
+    assert.equal(old.statusCode, 410);
+    assert.equal(json(old).state, 'rescheduled');
+    assert.match(json(old).message as string, /was moved/);
+    assert.doesNotMatch(old.body, /Mei Chen|@example\.com/, 'an old token says what happened, not whose booking it was');
     assert.equal((await post(`/api/v1/bookings/${b.reference}/cancel`, {}, { authorization: `Bearer ${b.token}` })).statusCode, 404, 'the old token cannot cancel');
     assert.equal((await get(`/api/v1/bookings/${b.reference}`, { authorization: `Bearer ${m.token}` })).statusCode, 200);
     const after = await slots();
@@ -260,6 +264,13 @@ describe(`the booking API on ${TEST_DATABASE}`, () => {
     assert.equal(json(res).status, 'cancelled');
     assert.equal((await post(`/api/v1/bookings/${b.reference}/cancel`, {}, { authorization: `Bearer ${b.token}` })).statusCode, 404);
     assert.equal((await slots()).find((s) => s.start === list[50]!.start)?.placesLeft, 8);
+    // After the cancel, the link says so and nothing more: no name, no e-mail, and the read is not a read of personal data.
+    const dead = await get(`/api/v1/bookings/${b.reference}`, { authorization: `Bearer ${b.token}` });
+    assert.equal(dead.statusCode, 410);
+    assert.deepEqual([json(dead).state, json(dead).message], ['cancelled', `Booking ${b.reference} was cancelled.`]);
+    assert.doesNotMatch(dead.body, /Mei Chen|@example\.com|"name"|"email"/);
+    const row = await rt.database.db.selectFrom('bookings').select('id').where('reference', '=', b.reference).executeTakeFirstOrThrow();
+    assert.deepEqual((await rt.ports.store.auditTrail(row.id)).map((a) => `${a.actor}:${a.action}`), ['api:read', 'api:cancel']);
   });
 
   it('answers a request for the link the same way whether or not the booking exists', async () => {

@@ -5,6 +5,7 @@
  * with JavaScript, the keyboard and axe.
  */
 import assert from 'node:assert/strict';
+import ICAL from 'ical.js';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { TEST_DATABASE, type TestRuntime, testApp, testDeps, testRuntime } from '../helpers.js';
@@ -178,6 +179,8 @@ describe(`the booking pages on ${TEST_DATABASE}`, () => {
     const after = await v.get(done.headers.location as string);
     assert.match(after.body, /Your booking is cancelled/);
     assert.equal((await rt.ports.store.bookingByReference(reference))?.status, 'cancelled');
+    assert.doesNotMatch(after.body, /Amal Haddad|@example\.com/, 'the link of a cancelled booking shows no personal data');
+    assert.equal((await v.get(`/booking/${reference}/calendar.ics?token=${token}`)).statusCode, 404, 'nor its calendar file');
   });
 
   it('move a booking; the old link says so and can send the current one', async () => {
@@ -212,6 +215,20 @@ describe(`the booking pages on ${TEST_DATABASE}`, () => {
     assert.match(String(ics.headers['content-disposition']), /attachment; filename="ics-[A-Z0-9-]+\.ics"/);
     assert.match(ics.body, /DTSTART;TZID=Europe\/Copenhagen:20261210T090000/);
     assert.equal((await v.get(`/booking/${reference}/calendar.ics?token=${'x'.repeat(43)}`)).statusCode, 404);
+    // Read by a third-party parser (Mozilla's ical.js): one event at the right instant, and no key in it. A calendar is
+    // often shared, so it links to the page that asks for the reference and e-mail, not to the private link.
+    const calendar = new ICAL.Component(ICAL.parse(ics.body));
+    const events = calendar.getAllSubcomponents('vevent');
+    assert.equal(events.length, 1);
+    const event = new ICAL.Event(events[0]!);
+    assert.equal(event.startDate.toJSDate().toISOString(), '2026-12-10T08:00:00.000Z');
+    assert.ok(!ics.body.includes(token), 'the calendar file does not carry the token');
+    assert.doesNotMatch(ics.body.replace(/\r\n[ \t]/g, ''), /token=/);
+    assert.equal(events[0]!.getFirstPropertyValue('url'), `http://localhost:3000/booking/find?reference=${reference}`);
+    assert.match(String(event.description), new RegExp(`/booking/find\\?reference=${reference}`));
+    const find = await v.get(`/booking/find?reference=${reference}`);
+    assert.equal(find.statusCode, 200);
+    assert.match(find.body, new RegExp(`name="reference"[^>]*value="${reference}"`), 'the reference is filled in');
   });
 
   it('refuse a second booking of the same service by the same e-mail, offering the link', async () => {

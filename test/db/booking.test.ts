@@ -3,6 +3,7 @@
  * test script runs this file on both. Time is passed in, so holds run out and reminders fall due on command.
  */
 import assert from 'node:assert/strict';
+import ICAL from 'ical.js';
 import { after, before, describe, it } from 'node:test';
 import {
   availability, cancelBooking, confirmBooking, housekeeping, openBooking, placeHold, rescheduleBooking, sendLink,
@@ -176,8 +177,8 @@ describe(`booking on ${TEST_DATABASE}`, () => {
     const refused = await rescheduleBooking(rt.ports, booking.reference, token, slots[60]!.startMs, NOW, 'test');
     assert.ok(!refused.ok && refused.error === 'full');
     const opened = await openBooking(rt.ports, booking.reference, token, NOW, 'test');
-    assert.equal(opened?.state, 'current');
-    assert.equal(opened?.booking.startMs, slots[61]!.startMs);
+    assert.ok(opened?.state === 'current');
+    assert.equal(opened.booking.startMs, slots[61]!.startMs);
     assert.equal((await freeSlots()).find((s) => s.startMs === slots[61]!.startMs)?.placesLeft, 6);
   });
 
@@ -188,6 +189,30 @@ describe(`booking on ${TEST_DATABASE}`, () => {
     assert.equal(results.filter((r) => r.ok).length, 1);
     assert.equal(results.filter((r) => !r.ok && r.error === 'full').length, 99);
     assert.equal((await freeSlots()).find((s) => s.startMs === slot.startMs), undefined);
+  });
+
+  it('lets no link but the current one read the booking: an older or dead link says what happened, never whose it was', async () => {
+    const slots = await freeSlots();
+    const { booking, token: first } = await book(slots[84]!.startMs, 'dead-links@example.com', 2);
+    // A second live link (asked for again), then a move: both older links die, the new one opens.
+    assert.equal(await sendLink(rt.ports, booking.reference, NOW), 'queued');
+    const linkRow = await rt.database.db.selectFrom('booking_tokens').select(['token_hash', 'state']).where('booking_id', '=', booking.id).execute();
+    assert.equal(linkRow.filter((r) => r.state === 'current').length, 2, 'two live links before the move');
+    const moved = await rescheduleBooking(rt.ports, booking.reference, first, slots[85]!.startMs, NOW, 'test');
+    assert.ok(moved.ok);
+    const old = await openBooking(rt.ports, booking.reference, first, NOW, 'test');
+    assert.deepEqual(old, { state: 'rescheduled', gone: { reference: booking.reference, officeId: booking.officeId, service: booking.service, startMs: slots[85]!.startMs, endMs: moved.booking.endMs, people: 2 } });
+    const cancelled = await cancelBooking(rt.ports, booking.reference, moved.token, minutes(1), 'test');
+    assert.ok(cancelled.ok);
+    for (const token of [first, moved.token]) {
+      const dead = await openBooking(rt.ports, booking.reference, token, minutes(2), 'test');
+      assert.equal(dead?.state, 'cancelled');
+      assert.ok(dead && !('booking' in dead), 'a dead link carries no booking');
+      assert.doesNotMatch(JSON.stringify(dead), /dead-links@example\.com|Ana Souza|12 34 56 78/, 'nothing about whose booking it was');
+    }
+    // Only the reads with the current link were written down: none of the dead ones.
+    const trail = await rt.ports.store.auditTrail(booking.id);
+    assert.deepEqual(trail.map((t) => `${t.actor}:${t.action}`), ['test:read', 'test:reschedule', 'test:read', 'test:cancel']);
   });
 
   it('audits every read of a booking', async () => {
@@ -248,6 +273,14 @@ describe(`booking on ${TEST_DATABASE}`, () => {
     const confirmations = sent.filter((m) => m.subject.startsWith('Booked:'));
     assert.ok(confirmations.length > 5);
     assert.ok(confirmations.every((m) => m.ics?.includes('DTSTART;TZID=Europe/Copenhagen:') && /https?:\/\/[^\s]+\/booking\/[A-Z0-9-]{9}\?token=[A-Za-z0-9_-]{43}/.test(m.text)));
+    // The private link is in the e-mail's text only; the attached calendar file, read by ical.js, carries no key.
+    for (const m of confirmations) {
+      const token = /\?token=([A-Za-z0-9_-]{43})/.exec(m.text)![1]!;
+      assert.ok(!m.ics!.includes(token));
+      const event = new ICAL.Component(ICAL.parse(m.ics!)).getFirstSubcomponent('vevent')!;
+      assert.match(String(event.getFirstPropertyValue('url')), /\/booking\/find\?reference=[A-Z0-9-]{9}$/);
+      assert.doesNotMatch(String(event.getFirstPropertyValue('description')), /token/);
+    }
   });
 
   it('words each message when it sends it, from the booking as it was, and keeps no token once it is sent', async () => {

@@ -75,6 +75,42 @@ describe('the details a person gives', () => {
     }
   });
 
+  it('take out the characters nobody sees (reordering controls, zero-width, lone surrogates), keeping every script', () => {
+    const cases: [string, string][] = [
+      // A right-to-left override would show "Anna" while the name holds it reversed; the isolates and marks likewise.
+      ['\u202eannA\u202c', 'annA'],
+      ['Anna\u2066 Berg\u2069', 'Anna Berg'],
+      ['\u200fمحمد\u200e علي\u061c', 'محمد علي'],
+      // Zero-width space, joiner and non-joiner, word joiner, byte-order mark, soft hyphen, variation selector.
+      ['Jo\u200bhn\u2060 \ufeffSmith', 'John Smith'],
+      ['Ka\u00adren Ni\u200celsen', 'Karen Nielsen'],
+      ['Olga\ufe0f', 'Olga'],
+      // Lone halves of a surrogate pair are no character at all.
+      ['Eva\ud800 Lund\udfff', 'Eva Lund'],
+      // Real letters stay: Cyrillic, Chinese, Greek, Vietnamese, Devanagari with its marks, Hangul, an emoji-free name with
+      // combining accents (kept as one composed letter).
+      ['Олена Шевченко', 'Олена Шевченко'],
+      ['李小龙', '李小龙'],
+      ['Σωκράτης Παπαδόπουλος', 'Σωκράτης Παπαδόπουλος'],
+      ['Nguyễn Thị Minh Khai', 'Nguyễn Thị Minh Khai'],
+      ['प्रिया शर्मा', 'प्रिया शर्मा'],
+      ['김민준', '김민준'],
+      ['Zoe\u0308 Ågård', 'Zoë Ågård'],
+    ];
+    for (const [given, kept] of cases) {
+      const r = validateDetails({ ...ok, name: given });
+      assert.ok(r.ok, JSON.stringify(given));
+      assert.equal(r.details.name, kept, JSON.stringify(given));
+    }
+    // Nothing visible left is no name; an invisible character does not slip into an e-mail address either.
+    const empty = validateDetails({ ...ok, name: '\u200b\u202e\u2066' });
+    assert.ok(!empty.ok);
+    assert.deepEqual(empty.errors.map((e) => `${e.field}.${e.code}`), ['name.required']);
+    const email = validateDetails({ ...ok, email: 'zo\u200be@example.co.uk\u202e' });
+    assert.ok(email.ok);
+    assert.equal(email.details.email, 'zoe@example.co.uk');
+  });
+
   it('count a party from 1 to the most allowed', () => {
     assert.deepEqual(['1', '8', 3, ' 2 '].map((v) => parsePeople(v, 8)), [1, 8, 3, 2]);
     assert.deepEqual(['0', '9', '-1', '2.5', 'two', '', 50].map((v) => parsePeople(v, 8)), [null, null, null, null, null, null, null]);

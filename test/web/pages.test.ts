@@ -263,3 +263,30 @@ describe('every page', () => {
     assert.deepEqual([res.statusCode, res.json()], [200, { status: 'ok' }]);
   });
 });
+
+describe('too many requests', () => {
+  it('answers a page with a 429 in the person\'s language, saying when to try again; the API keeps its JSON', async () => {
+    const limited = await testApp({ rateLimitMax: 2 });
+    try {
+      for (let i = 0; i < 2; i++) assert.equal((await limited.inject({ method: 'GET', url: '/?lang=da' })).statusCode, 200);
+      const page = await limited.inject({ method: 'GET', url: '/plan/citizenship?lang=da' });
+      assert.equal(page.statusCode, 429);
+      assert.match(page.headers['content-type'] as string, /^text\/html/);
+      const seconds = Number(page.headers['retry-after']);
+      assert.ok(seconds >= 1 && seconds <= 60, `retry-after ${page.headers['retry-after']}`);
+      assert.match(page.body, /<html lang="da"/);
+      assert.match(page.body, /<h1>For mange forespørgsler<\/h1>/);
+      assert.match(page.body, new RegExp(`prøv igen om ${seconds} sekunder`));
+      assert.doesNotMatch(page.body, /Too many|statusCode/);
+      const english = await limited.inject({ method: 'GET', url: '/offices' });
+      assert.equal(english.statusCode, 429);
+      assert.match(english.body, /<h1>Too many requests<\/h1>/);
+      assert.match(english.body, /try again in \d+ seconds/);
+      const api = await limited.inject({ method: 'GET', url: '/api/v1/finder?postalCode=8000' });
+      assert.equal(api.statusCode, 429);
+      assert.equal(api.json().error, 'Too Many Requests');
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -207,20 +207,31 @@ export async function confirmBooking(ports: BookingPorts, input: { holdId: strin
   throw new Error('Could not draw a free booking reference');
 }
 
+/**
+ * What a link that no longer opens its booking may tell: that there was an appointment, when and where, and what
+ * happened to it. Never whose it was: no name, e-mail or phone (the type has none, so no page can show them).
+ */
+export type GoneBooking = Pick<Booking, 'reference' | 'officeId' | 'service' | 'startMs' | 'endMs' | 'people'>;
+
 export type Opened =
   | { state: 'current'; booking: Booking }
-  | { state: 'rescheduled' | 'cancelled' | 'past'; booking: Booking };
+  | { state: 'rescheduled' | 'cancelled' | 'past'; gone: GoneBooking };
 
-/** The booking a private link opens. Reading it is written to the audit log (it holds personal data). */
+const goneOf = (b: Booking): GoneBooking => ({ reference: b.reference, officeId: b.officeId, service: b.service, startMs: b.startMs, endMs: b.endMs, people: b.people });
+
+/**
+ * The booking a private link opens. Only the booking's current link reads it, and that read is written to the audit
+ * log (it holds personal data). An older link, or the link of a cancelled or past appointment, says what happened.
+ */
 export async function openBooking(ports: BookingPorts, reference: string, token: string, now: Date, actor: string): Promise<Opened | undefined> {
   const ref = normaliseReference(reference);
   if (!ref || !TOKEN.test(token)) return undefined;
   const found = await ports.store.bookingByToken(ref, hashToken(token));
   if (!found) return undefined;
   const { booking, tokenState } = found;
-  if (booking.status === 'cancelled') return { state: 'cancelled', booking };
-  if (tokenState !== 'current') return { state: tokenState, booking };
-  if (booking.status === 'past' || booking.endMs <= now.getTime()) return { state: 'past', booking };
+  if (booking.status === 'cancelled') return { state: 'cancelled', gone: goneOf(booking) };
+  if (tokenState !== 'current') return { state: tokenState, gone: goneOf(booking) };
+  if (booking.status === 'past' || booking.endMs <= now.getTime()) return { state: 'past', gone: goneOf(booking) };
   await ports.store.audit({ id: rowId(ports, now.getTime()), atMs: now.getTime(), actor, action: 'read', bookingId: booking.id });
   return { state: 'current', booking };
 }

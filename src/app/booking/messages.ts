@@ -43,6 +43,14 @@ export function manageUrl(publicUrl: string, reference: string, token: string, l
   return `${publicUrl}/booking/${reference}?token=${token}${lang === 'da' ? '&lang=da' : ''}`;
 }
 
+/**
+ * Where a calendar file sends a person: the page that asks for the reference and e-mail (and sends the private link
+ * to that e-mail), never the private link itself. A calendar is often shared; the power to cancel should not be.
+ */
+export function findUrl(publicUrl: string, reference: string, lang: Lang): string {
+  return `${publicUrl}/booking/find?reference=${reference}${lang === 'da' ? '&lang=da' : ''}`;
+}
+
 export function officeWhere(office: Office | undefined, lang: Lang): string {
   if (!office) return '';
   const address = addressLine(office);
@@ -120,9 +128,9 @@ export function composeMessage(
     startMs: booking.startMs,
     endMs: booking.endMs,
     summary: `${service}: ${office?.name[lang] ?? ''} (${booking.reference})`,
-    description: `${t(lang, 'booking.field.reference')}: ${booking.reference}${link ? `\n${t(lang, 'mail.manage')} ${link}` : ''}`,
+    description: `${t(lang, 'booking.field.reference')}: ${booking.reference}${kind === 'cancelled' ? '' : `\n${t(lang, 'ics.manage', { url: findUrl(publicUrl, booking.reference, lang) })}`}`,
     location: where,
-    url: link ?? `${publicUrl}/book`,
+    url: kind === 'cancelled' ? `${publicUrl}/book${lang === 'da' ? '?lang=da' : ''}` : findUrl(publicUrl, booking.reference, lang),
     cancelled: kind === 'cancelled',
     stampMs: options.nowMs,
     lang,

@@ -34,7 +34,15 @@ const EMAIL = /^[^\s@"<>(),;:\\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:
 const NOT_IN_NAMES = /[<>{}[\]\\|^~=@#$%*_+"`;:!?/0-9]/;
 const PHONE = /^\+?[0-9 ()-]{6,24}$/;
 
-const text = (value: unknown): string => (typeof value === 'string' ? value.normalize('NFC').trim() : '');
+/**
+ * Characters nobody types on purpose and nobody sees: the controls that reorder text (Bidi_Control: a name that
+ * reads "Anna" but holds "annA" backwards), the zero-width and other default-ignorable characters, and lone halves
+ * of surrogate pairs (no character at all). They are taken out, silently: the person sees the name they typed.
+ * Every letter of every script stays, with its accents and marks.
+ */
+const INVISIBLE = /[\p{Bidi_Control}\p{Default_Ignorable_Code_Point}\p{Cs}]/gu;
+
+const text = (value: unknown): string => (typeof value === 'string' ? value.replace(INVISIBLE, '').normalize('NFC').trim() : '');
 
 export function validateDetails(raw: RawDetails): { ok: true; details: Details } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];

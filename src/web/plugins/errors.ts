@@ -66,7 +66,14 @@ export function registerErrorHandling(app: FastifyInstance, texts: Texts): void 
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error }, 'request failed');
-    if (isApi(request) || status === 429) {
+    if (status === 429 && !isApi(request)) {
+      // A page, in the person's language, saying when to try again (the rate limit set Retry-After in seconds).
+      const view = viewFor(request);
+      const seconds = Math.max(1, Number(reply.getHeader('retry-after')) || 60);
+      const text = seconds <= 90 ? view.t('toomany.text', { seconds }) : view.t('toomany.text.minutes', { minutes: Math.ceil(seconds / 60) });
+      return reply.code(429).type('text/html; charset=utf-8').send(html(ErrorPage({ view, title: view.t('toomany.title'), text })));
+    }
+    if (isApi(request)) {
       if (error.validation) {
         const errors = schemaFieldErrors(error);
         return apiError(reply, 400, errors.map((e) => e.message).join('; '), errors);

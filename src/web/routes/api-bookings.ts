@@ -18,7 +18,7 @@ import type { AppDeps } from '../deps.js';
 import { availabilityJson } from '../availability-json.js';
 import { apiError } from '../plugins/errors.js';
 import {
-  AvailabilityQuery, AvailabilityResponse, BookedResponse, BookingJson, BookingRequest, ConflictResponse, HoldRequest, HoldResponse,
+  AvailabilityQuery, AvailabilityResponse, BookedResponse, BookingJson, BookingRequest, ConflictResponse, GoneResponse, HoldRequest, HoldResponse,
   ReferenceParams, RescheduleRequest,
 } from '../schemas/booking-schemas.js';
 import { ErrorResponse } from '../schemas/plan-schemas.js';
@@ -142,10 +142,21 @@ export function registerBookingApi(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get<{ Params: { reference: string } }>('/api/v1/bookings/:reference', {
-    schema: { summary: 'A booking, with its private token', tags: ['booking'], params: ReferenceParams, ...Bearer, response: { 200: BookingJson, 404: ErrorResponse, 503: ErrorResponse } },
+    schema: {
+      summary: 'A booking, with its private token', tags: ['booking'], params: ReferenceParams, ...Bearer,
+      description: 'Only the booking\'s current token reads it (each read is logged). An older token, or the token of a cancelled or past appointment, answers 410 with what happened, and nothing about whose booking it was.',
+      response: { 200: BookingJson, 404: ErrorResponse, 410: GoneResponse, 503: ErrorResponse },
+    },
   }, async (request, reply) => {
     const opened = await openBooking(ports, request.params.reference, bearer(request), deps.clock.now(), 'api');
-    if (!opened || opened.state === 'rescheduled') return notFound(reply);
+    if (!opened) return notFound(reply);
+    if (opened.state !== 'current') {
+      const { reference } = opened.gone;
+      const message = opened.state === 'rescheduled'
+        ? `This token is old: booking ${reference} was moved, and its new link went to the e-mail address on the booking. Use the newest e-mail, or ask for the link again: POST /api/v1/bookings/${reference}/link`
+        : opened.state === 'cancelled' ? `Booking ${reference} was cancelled.` : `The appointment of booking ${reference} has passed.`;
+      return reply.code(410).send({ statusCode: 410, error: 'Gone', message, errors: [{ field: 'authorization', message: `the booking was ${opened.state === 'past' ? 'in the past' : opened.state}` }], state: opened.state });
+    }
     return bookingJson(opened.booking);
   });
 

@@ -6,14 +6,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import Type from 'typebox';
 import {
-  type BookingPorts, availability, cancelBooking, openBooking, rescheduleBooking, sendLink, windowOf,
+  type BookingPorts, type GoneBooking, availability, cancelBooking, openBooking, rescheduleBooking, sendLink, windowOf,
 } from '../../app/booking/bookings.js';
 import { composeMessage } from '../../app/booking/messages.js';
 import type { Lang } from '../../domain/answers/answers.js';
 import type { FieldError } from '../../domain/answers/validate-answers.js';
 import { validateDetails } from '../../domain/booking/details.js';
 import { normaliseReference } from '../../domain/booking/reference.js';
-import type { Booking } from '../../ports/booking-store.js';
 import { appointmentRows, bringFor, readText } from '../booking-flow.js';
 import { type AppDeps, makeView } from '../deps.js';
 import { type Query, readLang } from '../flow-query.js';
@@ -46,7 +45,7 @@ export function registerManagePages(app: FastifyInstance, deps: AppDeps): void {
     }));
   };
 
-  const deadPage = (reply: FastifyReply, lang: Lang, state: 'rescheduled' | 'cancelled' | 'past', booking: Booking, token: string, cancelledDone = false) => {
+  const deadPage = (reply: FastifyReply, lang: Lang, state: 'rescheduled' | 'cancelled' | 'past', booking: GoneBooking, token: string, cancelledDone = false) => {
     const view = viewAt(lang, (other) => manageHref(booking.reference, token, other));
     return sendHtml(reply, 200, DeadLinkPage({
       view, state, reference: booking.reference, whenText: fullTime(view, booking.startMs),
@@ -60,8 +59,8 @@ export function registerManagePages(app: FastifyInstance, deps: AppDeps): void {
     const done = readText(request.query, 'done', 20);
     const opened = await openBooking(ports, request.params.reference, token, deps.clock.now(), 'link');
     if (!opened) return notFound(reply, lang);
+    if (opened.state !== 'current') return deadPage(reply, lang, opened.state, opened.gone, token, done === 'cancelled');
     const { booking } = opened;
-    if (opened.state !== 'current') return deadPage(reply, lang, opened.state, booking, token, done === 'cancelled');
     const view = viewAt(lang, (other) => manageHref(booking.reference, token, other));
     const step = deps.rules.stepsById.get(booking.service);
     const office = directory.byId.get(booking.officeId);
@@ -92,7 +91,7 @@ export function registerManagePages(app: FastifyInstance, deps: AppDeps): void {
     const token = readText(request.query, 'token', 60);
     const opened = await openBooking(ports, request.params.reference, token, deps.clock.now(), 'link');
     if (!opened) return notFound(reply, lang);
-    if (opened.state !== 'current') return deadPage(reply, lang, opened.state, opened.booking, token);
+    if (opened.state !== 'current') return deadPage(reply, lang, opened.state, opened.gone, token);
     const { booking } = opened;
     const view = viewAt(lang, (other) => `/booking/${booking.reference}/cancel?${new URLSearchParams({ token, ...(other === 'da' ? { lang: 'da' } : {}) })}`);
     return sendHtml(reply, 200, CancelPage({
@@ -121,7 +120,7 @@ export function registerManagePages(app: FastifyInstance, deps: AppDeps): void {
     const now = deps.clock.now();
     const opened = await openBooking(ports, reference, token, now, 'link');
     if (!opened) return notFound(reply, lang);
-    if (opened.state !== 'current') return deadPage(reply, lang, opened.state, opened.booking, token);
+    if (opened.state !== 'current') return deadPage(reply, lang, opened.state, opened.gone, token);
     const { booking } = opened;
     const office = directory.byId.get(booking.officeId)!;
     const base = `/booking/${booking.reference}/reschedule`;
@@ -186,7 +185,9 @@ export function registerManagePages(app: FastifyInstance, deps: AppDeps): void {
   app.get<{ Querystring: Query }>('/booking/find', { schema: { hide: true, querystring: AnyQuery } }, async (request, reply) => {
     const lang = readLang(request.query);
     const view = viewAt(lang, (other) => (other === 'da' ? '/booking/find?lang=da' : '/booking/find'));
-    return sendHtml(reply, 200, FindBookingPage({ view, hidden: [['_csrf', reply.generateCsrf()], ...langPair(lang)], values: { reference: '', email: '' }, errors: [], fieldErrors: {} }));
+    // A calendar file links here with its booking's reference filled in.
+    const reference = normaliseReference(readText(request.query, 'reference', 40)) ?? '';
+    return sendHtml(reply, 200, FindBookingPage({ view, hidden: [['_csrf', reply.generateCsrf()], ...langPair(lang)], values: { reference, email: '' }, errors: [], fieldErrors: {} }));
   });
 
   app.post<{ Body: Body }>('/booking/find', { schema: { hide: true, body: AnyBody }, config: limited, preHandler: app.csrfProtection }, async (request, reply) => {

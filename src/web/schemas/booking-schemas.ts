@@ -86,6 +86,15 @@ export const BookedResponse = Type.Intersect([BookingJson, Type.Object({
   manageUrl: Type.String({ description: 'The private page to see, move or cancel the booking' }),
 })]);
 
+/** An old or dead link: what happened to the booking, and nothing about whose it was. */
+export const GoneResponse = Type.Object({
+  statusCode: Type.Integer(),
+  error: Type.String(),
+  message: Type.String(),
+  errors: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
+  state: Type.Enum(['rescheduled', 'cancelled', 'past'], { description: 'moved (a newer link exists), cancelled, or the appointment has passed' }),
+});
+
 export const RescheduleRequest = Type.Object({
   start: Type.String({ format: 'date-time' }),
 }, { additionalProperties: false });
