@@ -66,7 +66,7 @@ export interface BookingBenchResult {
     p99Ms: { booking: number; insert: number };
     serverCpuUs: { perBooking: number | null; perInsert: number | null };
     rounds: { bookings: number[]; inserts: number[]; refusals: number[] };
-    /** Bookings answered 201 in the whole run (warm-up included), and bookings in the database afterwards. */
+    /** Bookings answered 202 in the whole run (warm-up included), and bookings in the database afterwards. */
     booked: number;
     inDatabase: number;
     slotsFilled: number;
@@ -174,7 +174,7 @@ export async function bookingRound(base: string, pid: number | undefined, race: 
           return { ...request, body: JSON.stringify({ holdId, name: SAMPLE_BOOKING.name, email, language: SAMPLE_BOOKING.language }) };
         },
         onResponse: (status) => {
-          if (status === 201) counts.booked++;
+          if (status === 202) counts.booked++;
           else unexpected(counts, 'booking', status);
         },
       },

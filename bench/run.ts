@@ -147,7 +147,7 @@ function printBooking(results: BookingBenchResult[]): void {
     console.log(`| ${database} | ${a.slots.free} / ${a.slots.total} | ${a.bytes} | ${http.p50Ms} / ${http.p90Ms} / ${http.p99Ms} | ${a.met ? 'met' : 'NOT met'} | ${u ? `${u.p50Ms} / ${u.p90Ms} / ${u.p99Ms}` : 'n/a'} | ${tw ? `${tw.p50Ms} / ${tw.p90Ms} / ${tw.p99Ms}` : 'n/a'} | ${br.p50Ms} / ${br.p99Ms} | ${p.availability.p50Ms} / ${p.availability.p99Ms} | ${p.slotsFor.p50Ms} / ${p.slotsFor.p99Ms} | ${p.placesTaken.p50Ms} / ${p.placesTaken.p99Ms} |`);
   }
   for (const { database, bookings: b } of results) {
-    console.log(`${database}: ${b.booked} bookings answered 201, ${b.inDatabase} in the database, ${b.slotsFilled} slots filled`);
+    console.log(`${database}: ${b.booked} bookings answered 202, ${b.inDatabase} in the database, ${b.slotsFilled} slots filled`);
   }
 }
 

@@ -155,7 +155,7 @@ async function expectTimeNames(page: Page, lang: Lang, dayText: string): Promise
 }
 
 /** The booking's own page, after booking or moving: the reference, the summary, the banner and the links. */
-async function expectManagePage(page: Page, lang: Lang, o: { done: 'booked' | 'moved' | null; email: string; when: string; people: number }): Promise<string> {
+async function expectManagePage(page: Page, lang: Lang, o: { done: 'moved' | null; email: string; when: string; people: number }): Promise<string> {
   assert.equal(await htmlLang(page), lang);
   assert.equal(await headingText(page), t(lang, 'manage.heading'));
   const reference = (await page.locator('main .booking-reference').innerText()).trim();
@@ -168,7 +168,7 @@ async function expectManagePage(page: Page, lang: Lang, o: { done: 'booked' | 'm
   const banner = page.locator('main .alert-success');
   if (o.done) {
     assert.equal(await banner.getAttribute('role'), 'status', 'the banner is announced');
-    assert.equal((await banner.locator('.alert-heading').innerText()).trim(), t(lang, o.done === 'booked' ? 'manage.booked.title' : 'manage.moved.title'));
+    assert.equal((await banner.locator('.alert-heading').innerText()).trim(), t(lang, 'manage.moved.title'));
     assert.ok((await banner.innerText()).includes(o.email), 'the banner names the e-mail address');
   } else {
     assert.equal(await banner.count(), 0, 'no banner when the page is opened again');
@@ -178,6 +178,25 @@ async function expectManagePage(page: Page, lang: Lang, o: { done: 'booked' | 'm
     assert.equal(await actions.getByRole('link', { name: t(lang, key), exact: true }).count(), 1, `the link "${t(lang, key)}"`);
   }
   return reference;
+}
+
+/**
+ * The answer to the details form: the appointment asked for and where the e-mail goes, announced; no reference and
+ * no link (they come by e-mail only, so the page is the same whether or not the address already had a booking).
+ */
+async function expectSentPage(page: Page, lang: Lang, o: { email: string; when: string; people: number }): Promise<void> {
+  assert.equal(await htmlLang(page), lang);
+  assert.equal(await page.title(), `${t(lang, 'book.sent.title')} - ${t(lang, 'service.name')}`);
+  const banner = page.locator('main .alert-success');
+  assert.equal(await banner.getAttribute('role'), 'status', 'the banner is announced');
+  assert.equal((await banner.locator('.alert-heading').innerText()).trim(), t(lang, 'book.sent.title'));
+  assert.ok((await banner.innerText()).includes(o.email), 'the banner names the e-mail address');
+  assert.equal(await headingText(page), t(lang, 'book.sent.heading'));
+  const rows = await summaryRows(page);
+  assert.equal(rows[t(lang, 'booking.field.when')], o.when);
+  assert.equal(rows[t(lang, 'booking.field.people')], String(o.people));
+  assert.equal(await page.locator('main .booking-reference').count(), 0, 'no reference on the page');
+  assert.doesNotMatch(await page.content(), /token=|\/booking\/[A-Z0-9]{4}-/, 'no private link on the page');
 }
 
 // ------------------------------------------------------------------------------------------------------- the API
@@ -192,13 +211,16 @@ async function api<T>(base: string, url: string, body?: unknown): Promise<{ stat
 }
 
 /** Books a time through the API, as another person (or another program) would. */
-async function bookByApi(base: string, b: { officeId: string; service: string; start: string; people: number; email: string; name?: string }) {
+async function bookByApi(server: { base: string; mailLink(email: string): Promise<string> }, b: { officeId: string; service: string; start: string; people: number; email: string; name?: string }) {
+  const { base } = server;
   const hold = await api<{ holdId: string }>(base, '/api/v1/holds', { officeId: b.officeId, service: b.service, start: b.start, people: b.people });
   assert.equal(hold.status, 201, `the API holds the time: ${JSON.stringify(hold.json)}`);
-  const booked = await api<{ reference: string; token: string }>(base, '/api/v1/bookings',
+  const booked = await api<Record<string, unknown>>(base, '/api/v1/bookings',
     { holdId: hold.json.holdId, name: b.name ?? 'Someone Else', email: b.email, language: 'en' });
-  assert.equal(booked.status, 201, `the API books the time: ${JSON.stringify(booked.json)}`);
-  return booked.json;
+  assert.equal(booked.status, 202, `the API books the time: ${JSON.stringify(booked.json)}`);
+  // The reference and the token, as the person finds them in the e-mail.
+  const link = new URL(await server.mailLink(b.email));
+  return { reference: link.pathname.split('/')[2]!, token: link.searchParams.get('token')! };
 }
 
 // ---------------------------------------------------------------------------------------------------------- tests
@@ -306,14 +328,19 @@ describe('the booking pages in Chromium', () => {
       await page.getByLabel(`${t(lang, 'book.details.phone')} ${t(lang, 'optional')}`, { exact: true }).fill('+351 912 345 678');
       response = await navigateBy(page, () => button('book.details.submit').click());
 
-      // 7. The booking's own page.
+      // 7. The answer: the appointment asked for, and the e-mail that is on its way.
+      assert.equal(response.status(), 200);
+      await expectSentPage(page, lang, { email: 'ana.pereira@example.com', when: 'Wednesday 25 November 2026, 13:00 to 13:15 (Danish time)', people: 2 });
+      assert.equal((await page.locator('main .alert-success .alert-heading').innerText()).trim(), 'Check your e-mail');
+      await expectAccessible(page, 'request sent (en, JavaScript off)');
+
+      // 8. The link in the e-mail: the booking's own page.
+      response = await visit(page, await server.mailLink('ana.pereira@example.com'));
       assert.equal(response.status(), 200);
       const reference = await expectManagePage(page, lang, {
-        done: 'booked', email: 'ana.pereira@example.com', when: 'Wednesday 25 November 2026, 13:00 to 13:15 (Danish time)', people: 2,
+        done: null, email: 'ana.pereira@example.com', when: 'Wednesday 25 November 2026, 13:00 to 13:15 (Danish time)', people: 2,
       });
-      assert.equal(query(page).done, 'booked');
       assert.ok(query(page).token, 'the address carries the private token');
-      assert.equal((await page.locator('main .alert-success .alert-heading').innerText()).trim(), 'Your time is booked');
       assert.equal(await page.getByRole('heading', { name: t(lang, 'manage.bring.title'), exact: true, level: 2 }).count(), 1, 'what to bring is listed');
       assert.ok(await page.locator('main h2 + p + ul li').count() > 0, 'with the documents');
       await expectAccessible(page, 'booking page (en, JavaScript off)');
@@ -421,11 +448,14 @@ describe('the booking pages in Chromium', () => {
     response = await navigateBy(page, () => button('book.details.submit').click());
 
     assert.equal(response.status(), 200);
-    assert.equal(query(page).lang, 'da', 'the booking page stays in Danish');
-    await expectManagePage(page, lang, {
-      done: 'booked', email: 'jens.hansen@example.dk', when: `torsdag den 26. november 2026 kl. ${second.time}-${endOf(second.time, 15)} (dansk tid)`, people: 1,
-    });
-    assert.equal((await page.locator('main .alert-success .alert-heading').innerText()).trim(), 'Din tid er booket');
+    const when = `torsdag den 26. november 2026 kl. ${second.time}-${endOf(second.time, 15)} (dansk tid)`;
+    await expectSentPage(page, lang, { email: 'jens.hansen@example.dk', when, people: 1 });
+    assert.equal((await page.locator('main .alert-success .alert-heading').innerText()).trim(), 'Tjek din e-mail');
+    await expectAccessible(page, 'request sent (da, JavaScript on)');
+    response = await visit(page, await server.mailLink('jens.hansen@example.dk'));
+    assert.equal(response.status(), 200);
+    assert.equal(query(page).lang, 'da', 'the link in a Danish e-mail opens the booking in Danish');
+    await expectManagePage(page, lang, { done: null, email: 'jens.hansen@example.dk', when, people: 1 });
     assert.equal(await headingText(page), 'Din booking');
     await expectAccessible(page, 'booking page (da, JavaScript on)');
     assert.deepEqual(problems, []);
@@ -520,10 +550,15 @@ describe('the booking pages in Chromium', () => {
     assert.equal((await page.locator(CONTINUE).innerText()).trim(), t(lang, 'book.details.submit'));
     response = await press('Space');
     assert.equal(response.status(), 200);
-    await expectManagePage(page, lang, {
-      done: 'booked', email: 'kofi.mensah@example.com', people: 2,
-      when: `Wednesday 25 November 2026, ${timeOf(chosen)} to ${endOf(timeOf(chosen), 15)} (Danish time)`,
-    });
+    const when = `Wednesday 25 November 2026, ${timeOf(chosen)} to ${endOf(timeOf(chosen), 15)} (Danish time)`;
+    await expectSentPage(page, lang, { email: 'kofi.mensah@example.com', people: 2, when });
+    // The page's own link is reachable by keyboard; then the link from the e-mail, as it is followed.
+    await skipToMain(page, lang);
+    await tabTo(page, 'main a[href="/"]');
+    await expectFocusRing(page, 'main a[href="/"]');
+    response = await visit(page, await server.mailLink('kofi.mensah@example.com'));
+    assert.equal(response.status(), 200);
+    await expectManagePage(page, lang, { done: null, email: 'kofi.mensah@example.com', people: 2, when });
 
     // The booking's links are reachable too.
     await skipToMain(page, lang);
@@ -569,7 +604,7 @@ describe('the booking pages in Chromium', () => {
       assert.equal(slots.status, 200);
       const start = slots.json.slots[0]!.start;
       assert.equal(start, '2026-11-25T13:00:00+01:00');
-      const { reference, token } = await bookByApi(server.base, { officeId: 'ics-aarhus', service: 'eu-residence-document', start, people: 1, email: 'mei.chen@example.com' });
+      const { reference, token } = await bookByApi(server, { officeId: 'ics-aarhus', service: 'eu-residence-document', start, people: 1, email: 'mei.chen@example.com' });
       assert.match(reference, REFERENCE);
       const oldLink = `${server.base}/booking/${reference}?token=${token}`;
 
@@ -717,7 +752,7 @@ describe('the booking pages in Chromium', () => {
       await page.locator('#start').check();
 
       // Someone else takes all four places of that time.
-      await bookByApi(server.base, { officeId: 'ics-esbjerg', service: 'cpr-registration', start: first.value, people: 4, email: 'family.of.four@example.com' });
+      await bookByApi(server, { officeId: 'ics-esbjerg', service: 'cpr-registration', start: first.value, people: 4, email: 'family.of.four@example.com' });
 
       response = await navigateBy(page, () => page.getByRole('button', { name: t(lang, 'book.times.submit'), exact: true }).click());
       await expectPage(page, response, { path: '/book/hold', status: 409, lang, heading: t(lang, 'book.times.title', { date: day }) });

@@ -14,7 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, type Page, type Response, chromium } from 'playwright-core';
 import type { Lang } from '../src/domain/answers/answers.js';
 import type { Params } from '../src/web/i18n/texts.js';
-import { testApp, testDeps } from '../test/helpers.js';
+import { type TestRuntime, linkInMail, testApp, testDeps, testRuntime } from '../test/helpers.js';
 
 const require = createRequire(import.meta.url);
 
@@ -30,14 +30,18 @@ export function t(lang: Lang, key: string, params?: Params): string {
 export interface RunningApp {
   app: FastifyInstance;
   base: string;
+  /** Its booking runtime: the e-mails it would send are read from there. */
+  rt: TestRuntime;
 }
 
 /** The app with its clock fixed at 2026-11-25T10:00:00Z, on a free port. */
 export async function startApp(): Promise<RunningApp> {
-  const app = await testApp();
+  const rt = await testRuntime();
+  const app = await testApp({}, { runtime: rt });
+  app.addHook('onClose', async () => { await rt.close(); });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
-  return { app, base: `http://127.0.0.1:${port}` };
+  return { app, base: `http://127.0.0.1:${port}`, rt };
 }
 
 export function launchBrowser(): Promise<Browser> {
@@ -55,7 +59,7 @@ export type TabOptions = Parameters<typeof openTab>[1];
  * when the browser cannot start, `after` still closes the app) and closed in its `after`. `withTab` runs a walk in a
  * fresh browser context and closes it whatever happens.
  */
-export function chromiumSuite(): { server: { readonly base: string }; withTab: <T>(options: TabOptions, run: (tab: Tab) => Promise<T>) => Promise<T> } {
+export function chromiumSuite(): { server: { readonly base: string; mailLink(email: string): Promise<string> }; withTab: <T>(options: TabOptions, run: (tab: Tab) => Promise<T>) => Promise<T> } {
   let browser: Browser | undefined;
   let running: RunningApp | undefined;
   before(async () => {
@@ -67,7 +71,13 @@ export function chromiumSuite(): { server: { readonly base: string }; withTab: <
     await running?.app.close();
   });
   return {
-    server: { get base() { return running!.base; } },
+    server: {
+      get base() { return running!.base; },
+      /** The booking link in the newest e-mail to this address, as the person would click it. */
+      async mailLink(email: string) {
+        return `${running!.base}${(await linkInMail(running!.rt, email)).path}`;
+      },
+    },
     async withTab(options, run) {
       const tab = await openTab(browser!, options);
       try {

@@ -87,3 +87,17 @@ export async function outboxMail(rt: BookingRuntime, where: Partial<Pick<OutboxT
   const rows = await query.execute();
   return rows.map((row) => ({ ...composeOutgoing(rt.ports.messages, outgoing(row)), row }));
 }
+
+/**
+ * The private link a person finds in the e-mail sent to this address (the newest message with a link), as the
+ * sender will word it: a booking's reference and token reach the person only by e-mail.
+ */
+export async function linkInMail(rt: BookingRuntime, email: string): Promise<{ reference: string; token: string; subject: string; path: string }> {
+  await rt.idle();
+  const mails = await outboxMail(rt, { to_address: email });
+  for (const mail of mails.sort((a, b) => Number(b.row.created_ms) - Number(a.row.created_ms) || (b.row.id < a.row.id ? -1 : 1))) {
+    const m = /\/booking\/([A-Z0-9-]{9})\?token=([A-Za-z0-9_-]{43})(&lang=da)?/.exec(mail.text);
+    if (m) return { reference: m[1]!, token: m[2]!, subject: mail.subject, path: m[0] };
+  }
+  throw new Error(`no e-mail with a booking link to ${email} (${mails.length} messages)`);
+}

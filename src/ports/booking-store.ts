@@ -37,7 +37,8 @@ export interface Hold extends SlotKey {
 
 export type BookingStatus = 'confirmed' | 'cancelled' | 'past';
 export type TokenState = 'current' | 'rescheduled' | 'cancelled';
-export type MessageKind = 'confirmation' | 'reminder' | 'rescheduled' | 'cancelled' | 'link';
+/** 'already-booked': someone asked to book with the address of a booking that exists; it goes to that address. */
+export type MessageKind = 'confirmation' | 'reminder' | 'rescheduled' | 'cancelled' | 'link' | 'already-booked';
 
 export interface Booking extends SlotKey {
   id: string;
@@ -104,6 +105,7 @@ export type HoldResult = 'held' | 'full' | 'too-many-holds';
 export type BookResult =
   | { ok: true; booking: Booking }
   | { ok: false; reason: 'no-hold' | 'hold-used' | 'hold-expired' }
+  /** The address already has an active booking of this service: the hold is spent, its places given back. */
   | { ok: false; reason: 'duplicate'; existing: { reference: string; id: string } };
 
 export interface Attempt {

@@ -14,6 +14,7 @@ import { SlotCache } from '../app/booking/slot-cache.js';
 import { DEFAULT_OUTBOX, type Worker, startOutboxWorker } from '../app/booking/outbox-worker.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { BaseDeps } from './deps.js';
+import { laterWork } from './later-work.js';
 
 export interface BookingRuntime {
   ports: BookingPorts;
@@ -22,6 +23,8 @@ export interface BookingRuntime {
   worker: Worker | null;
   /** Runs the scheduled jobs once (also on a timer when jobs are on). */
   housekeeping(): ReturnType<typeof housekeeping>;
+  /** Resolves when the work started after answers (BookingPorts.later) has finished. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,6 +54,7 @@ export async function startBookingRuntime(base: BaseDeps, options: RuntimeOption
   const jobs = options.jobs ?? config.jobs;
   const domain = new URL(config.publicUrl).hostname || DEFAULT_OUTBOX.domain;
   let worker: Worker | null = null;
+  const later = laterWork(onError);
   const ports: BookingPorts = {
     store,
     directory: base.offices,
@@ -60,6 +64,7 @@ export async function startBookingRuntime(base: BaseDeps, options: RuntimeOption
     messages: { t: (lang, key, params) => base.texts.t(lang, key, params), directory: base.offices, rules: base.rules, publicUrl: config.publicUrl, eraseAfterDays: base.bookingConfig.eraseAfterDays },
     random: randomPool(),
     onMessage: () => worker?.kick(),
+    later: (work) => later.run(work),
   };
   if (jobs) worker = startOutboxWorker(store, mailer, base.clock, ports.messages, { ...DEFAULT_OUTBOX, leaseMs: config.outboxLeaseMs, domain, intervalMs: options.outboxIntervalMs ?? 2_000, onError });
   const runHousekeeping = () => housekeeping(ports, base.clock.now());
@@ -75,8 +80,10 @@ export async function startBookingRuntime(base: BaseDeps, options: RuntimeOption
     mailer,
     worker,
     housekeeping: runHousekeeping,
+    idle: () => later.idle(),
     async close() {
       if (timer) clearInterval(timer);
+      await later.idle();
       await worker?.stop();
       await mailer.close();
       await database.close();

@@ -120,7 +120,7 @@ describe('on PostgreSQL, holds and bookings in batches', { skip: TEST_DATABASE =
     assert.deepEqual(await Promise.all(times.map((s) => used(s.startMs))), Array(6).fill(1));
   });
 
-  it('refuses the second of two bookings for one e-mail and service asked together, with a link to the first', async () => {
+  it('refuses the second of two bookings for one e-mail and service asked together, spending its hold', async () => {
     const times = (await slots()).slice(80, 83);
     const { held, booked } = await bookTogether(times, (i) => (i < 2 ? 'twice@example.com' : 'once@example.com'));
     assert.equal(largest('bookings'), 3);
@@ -133,11 +133,13 @@ describe('on PostgreSQL, holds and bookings in batches', { skip: TEST_DATABASE =
     assert.deepEqual(refused, [{ ok: false, error: 'duplicate', existing: { reference: made[0]!.booking.reference } }]);
     const rows = await rt.database.db.selectFrom('bookings').select('id').where('email', '=', 'twice@example.com').execute();
     assert.equal(rows.length, 1);
-    // The refused booking's hold is still the person's, and its place still taken by it, until it runs out.
+    // The refused booking's hold is spent on the request, as a booking would spend it, and its place is free again.
     const refusedHold = held[first!.ok ? 1 : 0]!;
     assert.ok(refusedHold.ok);
     const row = await rt.database.db.selectFrom('holds').select('status').where('id', '=', refusedHold.hold.id).executeTakeFirstOrThrow();
-    assert.equal(row.status, 'active');
+    assert.equal(row.status, 'used');
+    const usage = await rt.database.db.selectFrom('slot_usage').select('used').where('start_ms', '=', refusedHold.slot.startMs).where('office_id', '=', refusedHold.office.id).executeTakeFirst();
+    assert.equal(usage?.used ?? 0, 0);
   });
 
   it('refuses a booking whose hold has run out while the others of its batch are made', async () => {

@@ -136,10 +136,14 @@ describe(`booking on ${TEST_DATABASE}`, () => {
     assert.ok(held.ok);
     const second = await confirmBooking(rt.ports, { holdId: held.hold.id, details: details(' once@example.COM '), now: NOW });
     assert.deepEqual(second, { ok: false, error: 'duplicate', existing: { reference: first.booking.reference } });
-    assert.equal((await rt.ports.store.holdById(held.hold.id))?.status, 'active', 'the refused hold is kept for another try');
+    // The hold is spent on the request, as a booking spends it (so its page says the same), and its places come back.
+    assert.equal((await rt.ports.store.holdById(held.hold.id))?.status, 'used');
+    assert.equal((await freeSlots()).find((s) => s.startMs === slots[31]!.startMs)?.placesLeft, 8);
     const cancelled = await cancelBooking(rt.ports, first.booking.reference, first.token, NOW, 'test');
     assert.ok(cancelled.ok);
-    assert.ok((await confirmBooking(rt.ports, { holdId: held.hold.id, details: details('once@example.com'), now: NOW })).ok, 'after a cancel, a new booking is fine');
+    const again = await hold(slots[31]!.startMs);
+    assert.ok(again.ok);
+    assert.ok((await confirmBooking(rt.ports, { holdId: again.hold.id, details: details('once@example.com'), now: NOW })).ok, 'after a cancel, a new booking is fine');
   });
 
   it('cancels once: the places come back, the link dies, a message is written', async () => {

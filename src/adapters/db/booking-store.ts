@@ -156,6 +156,12 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
           .where('email_key', '=', input.emailKey).where('service', '=', hold?.service ?? '').where('status', '=', 'confirmed')
           .executeTakeFirst();
         if (!existing) throw error;
+        // The hold is spent on the request, as a booking would spend it, and its places go back at once.
+        await withRetry(() => transact(async (trx) => {
+          const spent = await trx.updateTable('holds').set({ status: 'used' }).where('id', '=', input.holdId).where('status', '=', 'active')
+            .returning(['office_id', 'service', 'start_ms', 'people']).executeTakeFirst();
+          if (spent) await givePlaces(trx, { officeId: spent.office_id, service: spent.service, startMs: spent.start_ms }, spent.people);
+        }));
         return { ok: false, reason: 'duplicate', existing };
       }
     },

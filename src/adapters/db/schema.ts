@@ -58,7 +58,7 @@ export interface BookingTokensTable {
 export interface OutboxTable {
   id: string;
   booking_id: string | null;
-  kind: 'confirmation' | 'reminder' | 'rescheduled' | 'cancelled' | 'link';
+  kind: 'confirmation' | 'reminder' | 'rescheduled' | 'cancelled' | 'link' | 'already-booked';
   dedupe_key: string;
   to_address: string | null;
   language: 'en' | 'da';

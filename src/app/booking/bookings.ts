@@ -31,6 +31,11 @@ export interface BookingPorts {
   random: (count: number) => Uint8Array;
   /** Called after a message is written, so the sender can start at once. */
   onMessage?: () => void;
+  /**
+   * Runs work after the answer has gone out (the edge keeps track of it, logs its failures, and waits for it on
+   * shutdown): what must not change how long an answer takes, such as looking up whether a booking exists.
+   */
+  later: (work: () => Promise<unknown>) => void;
 }
 
 export interface FreeSlot extends TimedSlot {
@@ -212,6 +217,57 @@ export async function confirmBooking(ports: BookingPorts, input: { holdId: strin
  * happened to it. Never whose it was: no name, e-mail or phone (the type has none, so no page can show them).
  */
 export type GoneBooking = Pick<Booking, 'reference' | 'officeId' | 'service' | 'startMs' | 'endMs' | 'people'>;
+
+/** What the person who asked to book is told: the appointment they asked for, and that the rest comes by e-mail. */
+export interface Requested {
+  officeId: string;
+  service: string;
+  startMs: number;
+  endMs: number;
+  people: number;
+  /** The e-mail address they gave (theirs to see again), as checked. */
+  email: string;
+}
+
+export type RequestOutcome =
+  | { ok: true; requested: Requested }
+  | { ok: false; error: 'invalid'; errors: FieldError[]; details: RawDetails }
+  | { ok: false; error: 'no-hold' | 'hold-used' | 'hold-expired' };
+
+/**
+ * A request to book, as the web and the API take it. The answer is the same whether it made a booking or the address
+ * already had an active booking of this service (then that booking's link goes to the address instead, after the
+ * answer): nobody learns from it whether an address has a booking, or its reference. The booking, its reference and
+ * its private link reach the person only by e-mail.
+ */
+export async function requestBooking(ports: BookingPorts, input: { holdId: string; details: RawDetails; now: Date }): Promise<RequestOutcome> {
+  const result = await confirmBooking(ports, input);
+  if (!result.ok && result.error !== 'duplicate') return result;
+  const hold = await ports.store.holdById(input.holdId);
+  if (!hold) return { ok: false, error: 'no-hold' };
+  if (!result.ok) ports.later(() => tellAlreadyBooked(ports, result.existing.reference, input.now));
+  const email = validateDetails(input.details);
+  return {
+    ok: true,
+    requested: { officeId: hold.officeId, service: hold.service, startMs: hold.startMs, endMs: hold.endMs, people: hold.people, email: email.ok ? email.details.email : '' },
+  };
+}
+
+/**
+ * Tells the address of an active booking that someone asked to book the same service with it: its details and a
+ * fresh link. At most one such message an hour per booking, so a stranger cannot flood the inbox.
+ */
+export async function tellAlreadyBooked(ports: BookingPorts, reference: string, now: Date): Promise<'queued' | 'duplicate' | 'not-found'> {
+  const booking = await ports.store.bookingByReference(reference);
+  if (!booking || booking.status !== 'confirmed' || !booking.email) return 'not-found';
+  const nowMs = now.getTime();
+  const hour = Math.floor(nowMs / 3_600_000);
+  const token = randomId(ports, 32);
+  const result = await ports.store.queueLink(booking.id, booking.version, hashToken(token), nowMs,
+    message(ports, 'already-booked', booking, nowMs, `${booking.id}:${booking.version}:already-booked:${hour}`, token));
+  if (result === 'queued') ports.onMessage?.();
+  return result === 'changed' ? 'not-found' : result;
+}
 
 export type Opened =
   | { state: 'current'; booking: Booking }

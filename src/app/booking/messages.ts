@@ -91,6 +91,7 @@ export function composeMessage(
   const lines: string[] = [];
   lines.push(booking.name ? t(lang, 'mail.greeting', { name: booking.name }) : t(lang, 'mail.greeting.plain'), '');
   lines.push(t(lang, `mail.${kind}.lead`), '');
+  if (kind === 'already-booked') lines.push(t(lang, 'mail.already-booked.why'), '');
   lines.push(`${t(lang, 'booking.field.service')}: ${service}`);
   lines.push(`${t(lang, 'booking.field.when')}: ${when}`);
   lines.push(`${t(lang, 'booking.field.where')}: ${where}`);

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import {
-  type FreeSlot, type OfficeError, cancelBooking, clientKeyOf, confirmBooking, freeTimes, openBooking, placeHold, rescheduleBooking, sendLink,
+  type FreeSlot, type OfficeError, cancelBooking, clientKeyOf, freeTimes, openBooking, placeHold, requestBooking, rescheduleBooking, sendLink,
   windowOf,
 } from '../../app/booking/bookings.js';
 import { manageUrl } from '../../app/booking/messages.js';
@@ -18,7 +18,7 @@ import type { AppDeps } from '../deps.js';
 import { availabilityJson } from '../availability-json.js';
 import { apiError } from '../plugins/errors.js';
 import {
-  AvailabilityQuery, AvailabilityResponse, BookedResponse, BookingJson, BookingRequest, ConflictResponse, GoneResponse, HoldRequest, HoldResponse,
+  AvailabilityQuery, AvailabilityResponse, BookedResponse, BookingAccepted, BookingJson, BookingRequest, ConflictResponse, GoneResponse, HoldRequest, HoldResponse,
   ReferenceParams, RescheduleRequest,
 } from '../schemas/booking-schemas.js';
 import { ErrorResponse } from '../schemas/plan-schemas.js';
@@ -117,27 +117,27 @@ export function registerBookingApi(app: FastifyInstance, deps: AppDeps): void {
     config: limited,
     schema: {
       summary: 'Book a held time', tags: ['booking'], body: BookingRequest,
-      description: 'Sends the confirmation e-mail (with the calendar file) in the chosen language. One active booking per e-mail per service.',
-      response: { 201: BookedResponse, 400: ErrorResponse, 404: ErrorResponse, 409: ConflictResponse, 410: ErrorResponse, 503: ErrorResponse },
+      description: 'Answers 202: the confirmation, with the booking\'s reference and its private link, goes to the e-mail address, in the chosen language, with the calendar file. '
+        + 'One active booking per e-mail address per service: if the address already has one, no second booking is made and that booking\'s link goes to the address instead. '
+        + 'The answer is the same either way, so it tells nobody whether an address has a booking.',
+      response: { 202: BookingAccepted, 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 410: ErrorResponse, 503: ErrorResponse },
     },
   }, async (request, reply) => {
     const { holdId, ...details } = request.body;
-    const result = await confirmBooking(ports, { holdId, details, now: deps.clock.now() });
+    const result = await requestBooking(ports, { holdId, details, now: deps.clock.now() });
     if (result.ok) {
-      return reply.code(201).send({
-        ...bookingJson(result.booking), token: result.token,
-        manageUrl: manageUrl(deps.config.publicUrl, result.booking.reference, result.token, result.booking.language),
+      const r = result.requested;
+      return reply.code(202).send({
+        message: `Thank you. A message about this booking is on its way to ${r.email}, with the booking's reference and the link to see, move or cancel it.`,
+        officeId: r.officeId, officeName: deps.offices.byId.get(r.officeId)?.name.en ?? r.officeId, service: r.service,
+        start: isoWithOffset(new Date(r.startMs)), end: isoWithOffset(new Date(r.endMs)), people: r.people, email: r.email,
       });
     }
     switch (result.error) {
       case 'invalid': return fieldErrors(reply, 400, result.errors);
       case 'no-hold': return apiError(reply, 404, 'holdId: there is no hold with this id', [{ field: 'holdId', message: 'unknown hold' }]);
-      case 'hold-used': return apiError(reply, 409, 'holdId: this hold has already been booked', [{ field: 'holdId', message: 'already booked' }]);
+      case 'hold-used': return apiError(reply, 409, 'holdId: this hold has already been used for a booking request: look for our e-mail, or hold a time again', [{ field: 'holdId', message: 'already used' }]);
       case 'hold-expired': return apiError(reply, 410, 'holdId: this hold ran out: hold a time again', [{ field: 'holdId', message: 'ran out' }]);
-      case 'duplicate': {
-        const message = `You already have a booking for this service (${result.existing.reference}). Cancel it first, or ask for its link again: POST /api/v1/bookings/${result.existing.reference}/link`;
-        return reply.code(409).send({ statusCode: 409, error: 'Conflict', message, errors: [{ field: 'email', message: 'already has a booking for this service' }], existingReference: result.existing.reference });
-      }
     }
   });
 
@@ -202,7 +202,9 @@ export function registerBookingApi(app: FastifyInstance, deps: AppDeps): void {
       response: { 202: Type.Object({ message: Type.String() }), 503: ErrorResponse },
     },
   }, async (request, reply) => {
-    await sendLink(ports, request.params.reference, deps.clock.now());
+    // Looked up after the answer has gone: the answer, and how long it takes, are the same whether or not it exists.
+    const now = deps.clock.now();
+    ports.later(() => sendLink(ports, request.params.reference, now));
     return reply.code(202).send({ message: 'If this booking is active, a link to it is on its way to the e-mail address on the booking.' });
   });
 }

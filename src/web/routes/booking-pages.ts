@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import {
-  availability, bookableOffice, bookableOffices, clientKeyOf, confirmBooking, holdFor, placeHold, recordAttempt, windowOf,
+  availability, bookableOffice, bookableOffices, clientKeyOf, holdFor, placeHold, recordAttempt, requestBooking, windowOf,
 } from '../../app/booking/bookings.js';
 import { type OfficeFit, officeFit } from '../../app/booking/office-fit.js';
 import { resolvePlace, serviceName } from '../../app/find-offices.js';
@@ -20,7 +20,7 @@ import { findService } from '../../domain/offices/finder.js';
 import type { Office } from '../../domain/offices/office.js';
 import { hhmm, localMoment } from '../../domain/time/copenhagen-clock.js';
 import {
-  type Flow, type FlowKey, appointmentRows, deadlineOf, deadlineRule, flowHref, flowPairs, readFlow, readText,
+  type Flow, type FlowKey, appointmentRows, bringFor, deadlineOf, deadlineRule, flowHref, flowPairs, readFlow, readText,
 } from '../booking-flow.js';
 import { type AppDeps, makeView, today } from '../deps.js';
 import { href } from '../views/view.js';
@@ -28,7 +28,7 @@ import { type Query, readLang } from '../flow-query.js';
 import {
   DaysPage, type DeadlineInfo, NotYoursPage, OfficeChoicePage, type OfficeOption, type OtherOffice, PeoplePage, ServicePage, TimesPage,
 } from '../views/booking/choose-pages.js';
-import { DetailsPage, DuplicatePage, HoldGonePage } from '../views/booking/details-page.js';
+import { DetailsPage, HoldGonePage, SentPage } from '../views/booking/details-page.js';
 import { MessagePage, ReceiptPage } from '../views/booking/manage-pages.js';
 import { fullTime } from '../views/booking/parts.js';
 import type { ShownError } from '../views/components/form.js';
@@ -306,21 +306,18 @@ export function registerBookingPages(app: FastifyInstance, deps: AppDeps): void 
   }, async (request, reply) => {
     const lang = readLang(request.body);
     const values = { name: readText(request.body, 'name'), email: readText(request.body, 'email'), phone: readText(request.body, 'phone'), language: readText(request.body, 'language', 5) };
-    const result = await confirmBooking(ports, { holdId: request.params.holdId, details: values, now: deps.clock.now() });
+    const result = await requestBooking(ports, { holdId: request.params.holdId, details: values, now: deps.clock.now() });
     if (result.ok) {
-      const q = new URLSearchParams({ token: result.token, done: 'booked' });
-      if (lang === 'da') q.set('lang', 'da');
-      return reply.code(303).header('location', `/booking/${result.booking.reference}?${q}`).send();
-    }
-    if (result.error === 'invalid') return detailsPage(request, reply, lang, request.params.holdId, values, result.errors, 400);
-    if (result.error === 'duplicate') {
-      const found = await holdFor(ports, request.params.holdId, deps.clock.now());
+      // Shown in answer to the form (no redirect: the page echoes the address the person typed, which goes in no URL).
+      const r = result.requested;
       const view = makeView(deps, lang, (other) => `/book/details/${request.params.holdId}${other === 'da' ? '?lang=da' : ''}`);
-      return sendHtml(reply, 409, DuplicatePage({
-        view, reference: result.existing.reference, serviceName: serviceName(directory, found?.hold.service ?? '', lang),
-        linkAction: `/booking/${result.existing.reference}/link`, hidden: [['_csrf', reply.generateCsrf()], ...(lang === 'da' ? [['lang', 'da'] as [string, string]] : [])],
+      const office = directory.byId.get(r.officeId);
+      return sendHtml(reply, 200, SentPage({
+        view, summary: appointmentRows(view, directory, r), email: r.email, bring: bringFor(deps.rules, r.service, lang, r.startMs),
+        contact: office ? [office.contact.phone, office.contact.email].filter(Boolean).join(', ') || null : null,
       }));
     }
+    if (result.error === 'invalid') return detailsPage(request, reply, lang, request.params.holdId, values, result.errors, 400);
     return detailsPage(request, reply, lang, request.params.holdId, values, [], 200);
   });
 

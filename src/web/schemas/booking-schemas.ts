@@ -54,7 +54,6 @@ export const ConflictResponse = Type.Object({
   message: Type.String(),
   errors: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
   nextSlots: Type.Optional(Type.Array(SlotJson, { description: 'The next free times with places for the party' })),
-  existingReference: Type.Optional(Type.String({ description: 'The booking this person already has for the service' })),
 });
 
 export const BookingRequest = Type.Object({
@@ -79,6 +78,18 @@ export const BookingJson = Type.Object({
   phone: Type.Union([Type.String(), Type.Null()]),
   language: Type.Enum([...LANGS]),
   version: Type.Integer({ description: 'Rises with every change' }),
+});
+
+/** The answer to a request to book: the same whether it made a booking or the address already had one. */
+export const BookingAccepted = Type.Object({
+  message: Type.String(),
+  officeId: Type.String(),
+  officeName: Type.String(),
+  service: Type.String(),
+  start: Instant('Start'),
+  end: Instant('End'),
+  people: Type.Integer(),
+  email: Type.String({ description: 'The address the confirmation (or, if it already has a booking for the service, that booking) goes to' }),
 });
 
 export const BookedResponse = Type.Intersect([BookingJson, Type.Object({

@@ -1,6 +1,6 @@
 /**
  * The details page: the chosen time is held while the person gives their name, e-mail, phone (optional) and the
- * language for messages. And the pages for a hold that ran out and for a second booking of the same service.
+ * language for messages. And the pages for a hold that is gone and for a request that has been sent.
  */
 import { Buttons, ErrorSummary, FieldError, type ShownError, TextInput } from '../components/form.js';
 import { Layout } from '../layout.js';
@@ -74,18 +74,45 @@ export function HoldGonePage({ view, againHref, used }: { view: View; againHref:
   );
 }
 
-export function DuplicatePage({ view, reference, serviceName, linkAction, hidden }: { view: View; reference: string; serviceName: string; linkAction: string; hidden: [string, string][] }) {
-  const title = view.t('book.duplicate.title', { service: serviceName });
+export interface SentModel {
+  view: View;
+  summary: SummaryRow[];
+  email: string;
+  bring: { always: string[]; some: string[] };
+  /** How to reach the office, for an address given wrongly. */
+  contact: string | null;
+}
+
+/**
+ * After a request to book: the appointment asked for, and that the confirmation is on its way by e-mail. The same
+ * page whether the request made a booking or the address already had one (then its message tells about that one).
+ */
+export function SentPage(m: SentModel) {
+  const { view } = m;
+  const title = view.t('book.sent.title');
   return (
     <Layout view={view} title={title}>
       <div class="row"><div class="col-12 col-md-10 col-lg-8">
-        <h1 safe>{title}</h1>
-        <p class="font-lead" safe>{view.t('book.duplicate.text', { reference })}</p>
-        <p safe>{view.t('book.duplicate.why')}</p>
-        <form method="post" action={linkAction}>
-          <HiddenFields fields={hidden} />
-          <button class="button button-primary" type="submit" safe>{view.t('book.link.button')}</button>
-        </form>
+        <Alert kind="success" heading={title} label={view.t('book.done')}>
+          <p safe>{view.t('book.sent.text', { email: m.email })}</p>
+        </Alert>
+        <h1 class="h2" safe>{view.t('book.sent.heading')}</h1>
+        <SummaryList rows={m.summary} />
+        {m.bring.always.length + m.bring.some.length > 0 ? (
+          <>
+            <h2 class="h3" safe>{view.t('manage.bring.title')}</h2>
+            <p safe>{view.t('manage.bring.each')}</p>
+            <ul>{m.bring.always.map((d) => <li safe>{d}</li>)}</ul>
+            {m.bring.some.length > 0 ? <><p safe>{view.t('booking.bring.some')}</p><ul>{m.bring.some.map((d) => <li safe>{d}</li>)}</ul></> : ''}
+          </>
+        ) : ''}
+        <h2 class="h3" safe>{view.t('book.sent.next.title')}</h2>
+        <ul>
+          <li safe>{view.t('book.sent.next.link')}</li>
+          <li safe>{view.t('book.sent.next.one')}</li>
+          <li safe>{view.t('book.sent.next.missing')}</li>
+          {m.contact ? <li safe>{view.t('book.sent.next.wrong', { contact: m.contact })}</li> : ''}
+        </ul>
         <p class="mt-5"><a href={href(view, '/')} safe>{view.t('home.link')}</a></p>
       </div></div>
     </Layout>

@@ -15,7 +15,8 @@ export interface ManageModel {
   summary: SummaryRow[];
   bring: { always: string[]; some: string[] };
   /** Shown once, after booking or moving. */
-  done: 'booked' | 'moved' | null;
+  /** Just moved: a banner says so. */
+  done: 'moved' | null;
   email: string;
   calendarHref: string;
   rescheduleHref: string;
@@ -31,8 +32,8 @@ export function ManagePage(m: ManageModel) {
     <Layout view={view} title={title}>
       <div class="row"><div class="col-12 col-md-10 col-lg-8">
         {m.done ? (
-          <Alert kind="success" heading={view.t(m.done === 'booked' ? 'manage.booked.title' : 'manage.moved.title')} label={view.t('book.done')}>
-            <p safe>{view.t(m.done === 'booked' ? 'manage.booked.text' : 'manage.moved.text', { email: m.email })}</p>
+          <Alert kind="success" heading={view.t('manage.moved.title')} label={view.t('book.done')}>
+            <p safe>{view.t('manage.moved.text', { email: m.email })}</p>
           </Alert>
         ) : ''}
         <h1 safe>{view.t('manage.heading')}</h1>
