@@ -29,6 +29,11 @@ export interface Config {
   /** SMTP when set (smtp://user:pass@host:port or smtps://…); otherwise e-mails are written to DATA_DIR/outbox. */
   smtpUrl: string | null;
   mailFrom: string;
+  /**
+   * Without SMTP: how many days the e-mails are kept as .eml files in DATA_DIR/outbox, for reading them locally. 0
+   * (the default) keeps none: nothing is sent, and no copy of a message (a name, an address, a private link) stays.
+   */
+  mailFilesKeepDays: number;
   /** Holds and bookings per minute per client address, on top of the general limit. */
   bookingRateLimitMax: number;
   /** Times a client may hold at once. */
@@ -118,6 +123,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseMaxBatch: integer(env, 'DATABASE_MAX_BATCH', 32, 1, 256),
     smtpUrl: smtpUrl(env),
     mailFrom: env.MAIL_FROM || 'ICS booking <no-reply@ics.localhost>',
+    mailFilesKeepDays: integer(env, 'MAIL_FILES_KEEP_DAYS', 0, 0, 365),
     bookingRateLimitMax: integer(env, 'BOOKING_RATE_LIMIT_MAX', 30, 1, 10_000_000),
     maxHoldsPerClient: integer(env, 'MAX_HOLDS_PER_CLIENT', 3, 1, 1_000_000),
     jobs: env.JOBS === undefined || env.JOBS === '' ? true : flag(env, 'JOBS'),

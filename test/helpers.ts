@@ -92,9 +92,10 @@ export async function outboxMail(rt: BookingRuntime, where: Partial<Pick<OutboxT
  * The private link a person finds in the e-mail sent to this address (the newest message with a link), as the
  * sender will word it: a booking's reference and token reach the person only by e-mail.
  */
-export async function linkInMail(rt: BookingRuntime, email: string): Promise<{ reference: string; token: string; subject: string; path: string }> {
+export async function linkInMail(rt: BookingRuntime, email: string, kind?: OutboxTable['kind']): Promise<{ reference: string; token: string; subject: string; path: string }> {
   await rt.idle();
-  const mails = await outboxMail(rt, { to_address: email });
+  // The tests' clock stands still, so messages written in one test can share their time: name the kind to be sure.
+  const mails = await outboxMail(rt, kind ? { to_address: email, kind } : { to_address: email });
   for (const mail of mails.sort((a, b) => Number(b.row.created_ms) - Number(a.row.created_ms) || (b.row.id < a.row.id ? -1 : 1))) {
     const m = /\/booking\/([A-Z0-9-]{9})\?token=([A-Za-z0-9_-]{43})(&lang=da)?/.exec(mail.text);
     if (m) return { reference: m[1]!, token: m[2]!, subject: mail.subject, path: m[0] };

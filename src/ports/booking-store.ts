@@ -156,8 +156,12 @@ export interface BookingStore {
   releaseExpiredHolds(nowMs: number): Promise<number>;
   /** Confirmed bookings that have ended become past. */
   markPast(nowMs: number): Promise<number>;
-  /** Erases names, e-mails and phones of bookings that ended before `endedBeforeMs`, and their messages' text. */
-  erasePersonalData(endedBeforeMs: number, nowMs: number): Promise<number>;
+  /**
+   * Erases names, e-mails and phones of bookings that ended before `endedBeforeMs`, and their messages' addresses,
+   * words and links, leaving no readable copy in the database (SQLite: its free space and write-ahead log too).
+   * Returns how many bookings, and the ids of their messages (whose copies elsewhere go too).
+   */
+  erasePersonalData(endedBeforeMs: number, nowMs: number): Promise<{ bookings: number; messageIds: string[] }>;
 
   /** Claims up to `limit` due messages for `leaseMs`; a claim that runs out (a crashed sender) is claimed again. */
   claimMessages(nowMs: number, leaseMs: number, limit: number): Promise<OutgoingMessage[]>;

@@ -15,4 +15,12 @@ export interface Mailer {
   readonly description: string;
   send(message: MailMessage): Promise<void>;
   close(): Promise<void>;
+  /**
+   * A mailer that keeps copies of what it sent (the .eml files of the embedded default) removes them: those of these
+   * messages (the ids before the @ of their Message-IDs: the outbox rows' ids), whose booking's personal data is
+   * being erased.
+   */
+  forget?(ids: readonly string[]): Promise<void>;
+  /** ... and those older than it keeps them for. Returns how many it removed. */
+  sweep?(now: Date): Promise<number>;
 }

@@ -50,7 +50,7 @@ export async function startBookingRuntime(base: BaseDeps, options: RuntimeOption
   const store = withPlacesCache(kyselyBookingStore(database.db, database.dialect, {
     maxBatch: config.databaseMaxBatch, ...(options.onBatch ? { onBatch: options.onBatch } : {}),
   }), { ttlMs: config.freeTimesCacheMs, version: database.changeCounter });
-  const mailer = options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : fileMailer(join(config.dataDir, 'outbox'), config.mailFrom));
+  const mailer = options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : fileMailer(join(config.dataDir, 'outbox'), config.mailFrom, config.mailFilesKeepDays));
   const jobs = options.jobs ?? config.jobs;
   const domain = new URL(config.publicUrl).hostname || DEFAULT_OUTBOX.domain;
   let worker: Worker | null = null;
@@ -65,6 +65,7 @@ export async function startBookingRuntime(base: BaseDeps, options: RuntimeOption
     random: randomPool(),
     onMessage: () => worker?.kick(),
     later: (work) => later.run(work),
+    mailCopies: mailer,
   };
   if (jobs) worker = startOutboxWorker(store, mailer, base.clock, ports.messages, { ...DEFAULT_OUTBOX, leaseMs: config.outboxLeaseMs, domain, intervalMs: options.outboxIntervalMs ?? 2_000, onError });
   const runHousekeeping = () => housekeeping(ports, base.clock.now());

@@ -214,7 +214,7 @@ describe(`the booking API on ${TEST_DATABASE}`, () => {
     assert.equal((await slots()).find((s) => s.start === list[11]!.start)?.placesLeft, 8);
     assert.equal((await rt.ports.store.holdById(hold.holdId as string))?.status, 'used');
     // The address gets the booking it has, with a fresh link that works, in the booking's own language.
-    const told = await linkInMail(rt, 'twice@example.com');
+    const told = await linkInMail(rt, 'twice@example.com', 'already-booked');
     assert.equal(told.reference, first.reference);
     assert.notEqual(told.token, first.token);
     assert.match(told.subject, /^You already have a booking: /);

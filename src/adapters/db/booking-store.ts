@@ -305,22 +305,28 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
     },
 
     async erasePersonalData(endedBeforeMs, nowMs) {
-      return withRetry(() => transact(async (trx) => {
+      const result = await withRetry(() => transact(async (trx) => {
         const erased = await trx.updateTable('bookings')
           .set({ name: null, email: null, email_key: null, phone: null, erased_ms: nowMs })
           .where('erased_ms', 'is', null).where('end_ms', '<', endedBeforeMs)
           .returning('id').execute();
+        const messageIds: string[] = [];
         if (erased.length > 0) {
           const ids = erased.map((e) => e.id);
           for (let i = 0; i < ids.length; i += 500) {
-            await trx.updateTable('outbox').set({ to_address: null, subject: '', body_text: '', ics: null, event: null, link_token: null })
-              .where('booking_id', 'in', ids.slice(i, i + 500)).execute();
+            const messages = await trx.updateTable('outbox').set({ to_address: null, subject: '', body_text: '', ics: null, event: null, link_token: null })
+              .where('booking_id', 'in', ids.slice(i, i + 500)).returning('id').execute();
+            messageIds.push(...messages.map((m) => m.id));
             await trx.updateTable('outbox').set({ status: 'failed', last_error: 'erased before it could be sent', claimed_until_ms: null })
               .where('booking_id', 'in', ids.slice(i, i + 500)).where('status', 'in', ['pending', 'sending']).execute();
           }
         }
-        return erased.length;
+        return { bookings: erased.length, messageIds };
       }));
+      // SQLite: with secure_delete on (database.ts) the old values are overwritten in the file; the write-ahead log
+      // still holds the pages as they were before, until it is written back and emptied. PostgreSQL: ADR 10.
+      if (!postgres && result.bookings > 0) await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+      return result;
     },
 
     async claimMessages(nowMs, leaseMs, limit) {
@@ -337,8 +343,9 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
     },
 
     async markSent(id, nowMs) {
-      // The link's token is not kept once the message is out: the person has it.
-      await db.updateTable('outbox').set({ status: 'sent', sent_ms: nowMs, claimed_until_ms: null, last_error: null, link_token: null })
+      // What the message told is not kept once it is out: the person has it (the link's token, the address it went
+      // to, the booking as it was). The booking keeps its own details until they are erased.
+      await db.updateTable('outbox').set({ status: 'sent', sent_ms: nowMs, claimed_until_ms: null, last_error: null, link_token: null, to_address: null, event: null })
         .where('id', '=', id).execute();
     },
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
   Kysely, type Migration, type MigrationProvider, Migrator, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect,
-  type SqliteDatabase as SqliteDatabaseLike,
+  type SqliteDatabase as SqliteDatabaseLike, sql,
 } from 'kysely';
 import pg from 'pg';
 import * as booking001 from './migrations/001-booking.js';
@@ -103,6 +103,18 @@ function preparingPool(pool: pg.Pool): PostgresPool {
   };
 }
 
+/**
+ * SQLite: a file written before secure_delete was on may still hold old values in its free space; VACUUM rewrites it
+ * once, and `user_version` 1 records that it was done (Kysely keeps its own migration tables; this number is ours).
+ */
+async function cleanFreeSpaceOnce(db: Kysely<Database>): Promise<void> {
+  const { rows } = await sql<{ user_version: number }>`pragma user_version`.execute(db);
+  if (Number(rows[0]?.user_version ?? 0) >= 1) return;
+  await sql`vacuum`.execute(db);
+  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+  await sql`pragma user_version = 1`.execute(db);
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
   let db: Kysely<Database>;
   let dialect: OpenDatabase['dialect'];
@@ -135,6 +147,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     file.pragma('synchronous = FULL');
     file.pragma('busy_timeout = 5000');
     file.pragma('foreign_keys = ON');
+    // What is deleted or overwritten (an erased name, e-mail or phone) is overwritten with zeros in the file, not left
+    // readable in its free space (ADR 10).
+    file.pragma('secure_delete = ON');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(file) }) });
     const dataVersion = file.prepare('pragma data_version').pluck();
     changeCounter = () => dataVersion.get() as number;
@@ -150,5 +165,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${(error as Error).message}`);
   }
+  if (dialect === 'sqlite') await cleanFreeSpaceOnce(db);
   return { db, dialect, changeCounter, close: () => db.destroy() };
 }

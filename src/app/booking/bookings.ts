@@ -16,6 +16,7 @@ import type { Office } from '../../domain/offices/office.js';
 import type { Rules } from '../../domain/rules/rules.js';
 import { instantAt, localMoment } from '../../domain/time/copenhagen-clock.js';
 import type { Booking, BookingStore, Hold, MessageKind, NewMessage } from '../../ports/booking-store.js';
+import type { Mailer } from '../../ports/mailer.js';
 import type { MessageContext } from './messages.js';
 import type { SlotCache, TimedSlot } from './slot-cache.js';
 
@@ -36,6 +37,8 @@ export interface BookingPorts {
    * shutdown): what must not change how long an answer takes, such as looking up whether a booking exists.
    */
   later: (work: () => Promise<unknown>) => void;
+  /** The mailer, when it keeps copies of what it sent (files): removed with the personal data they hold. */
+  mailCopies?: Pick<Mailer, 'forget' | 'sweep'>;
 }
 
 export interface FreeSlot extends TimedSlot {
@@ -385,6 +388,8 @@ export interface HousekeepingReport {
   markedPast: number;
   erased: number;
   reminders: number;
+  /** .eml files removed because they were older than the mailer keeps them (not counting erased bookings' files). */
+  mailFilesRemoved: number;
 }
 
 /** The scheduled work: free run-out holds, send reminders, mark past bookings, erase old personal data. */
@@ -401,8 +406,12 @@ export async function housekeeping(ports: BookingPorts, now: Date): Promise<Hous
   }
   if (reminders > 0) ports.onMessage?.();
   const markedPast = await ports.store.markPast(nowMs);
-  const erased = await ports.store.erasePersonalData(nowMs - ports.config.eraseAfterDays * 86_400_000, nowMs);
-  return { holdsReleased, markedPast, erased, reminders };
+  // Erased everywhere: the rows, the database file's free space (the store's business), and the copies of the
+  // booking's messages a mailer kept; then any copy older than the mailer keeps them.
+  const { bookings: erased, messageIds } = await ports.store.erasePersonalData(nowMs - ports.config.eraseAfterDays * 86_400_000, nowMs);
+  if (messageIds.length > 0) await ports.mailCopies?.forget?.(messageIds);
+  const mailFilesRemoved = await ports.mailCopies?.sweep?.(now) ?? 0;
+  return { holdsReleased, markedPast, erased, reminders, mailFilesRemoved };
 }
 
 /** The days that can be booked today at an office (its horizon, or the default one). */
