@@ -95,6 +95,8 @@ export interface OutgoingMessage {
   to: string;
   language: Lang;
   attempts: number;
+  /** Until when this sender's claim holds (its mark: another claim has another). */
+  claimedUntilMs: number;
   /** What the message tells: the booking at the event, the link's token, and when the event happened. */
   event: { booking: MessageBooking; token: string | null; atMs: number } | null;
   /** The words of a message written before messages were worded when sent. */
@@ -163,10 +165,20 @@ export interface BookingStore {
    */
   erasePersonalData(endedBeforeMs: number, nowMs: number): Promise<{ bookings: number; messageIds: string[] }>;
 
-  /** Claims up to `limit` due messages for `leaseMs`; a claim that runs out (a crashed sender) is claimed again. */
+  /**
+   * Claims up to `limit` due messages for `leaseMs`. A claim that runs out (a crashed sender) is claimed again, unless
+   * its message was handed over: that one counts as sent, and is never sent again.
+   */
   claimMessages(nowMs: number, leaseMs: number, limit: number): Promise<OutgoingMessage[]>;
+  /**
+   * Records that the sender is about to give the mail server the message's end (ADR 10). It resolves once the
+   * record is committed (SQLite) or on its way to the database (PostgreSQL): the caller then sends the end at once.
+   * `done` says whether the message was still under this claim (false: another sender has it; never expected).
+   */
+  handOver(id: string, claimedUntilMs: number, nowMs: number): Promise<{ done: Promise<boolean> }>;
   markSent(id: string, nowMs: number): Promise<void>;
-  markFailed(id: string, error: string, nextAttemptMs: number | null): Promise<void>;
+  /** A send that failed (under this claim only): tried again at `nextAttemptMs`, or given up (null). */
+  markFailed(id: string, claimedUntilMs: number, error: string, nextAttemptMs: number | null): Promise<void>;
   pendingMessages(): Promise<number>;
 
   /** Resolves when the database answers a trivial query (for the readiness check). */

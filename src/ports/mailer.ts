@@ -13,7 +13,11 @@ export interface MailMessage {
 export interface Mailer {
   /** Where messages go, for the log: "smtp://host:port" or "files in data/outbox". */
   readonly description: string;
-  send(message: MailMessage): Promise<void>;
+  /**
+   * Sends it. `beforeEnd` is awaited just before the message's end goes to the mail server (the point after which
+   * it has the message): the outbox records the hand-over there (ADR 10). If it throws, the message is not sent.
+   */
+  send(message: MailMessage, hooks?: { beforeEnd?: () => Promise<void> }): Promise<void>;
   close(): Promise<void>;
   /**
    * A mailer that keeps copies of what it sent (the .eml files of the embedded default) removes them: those of these

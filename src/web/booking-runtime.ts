@@ -48,7 +48,7 @@ export async function startBookingRuntime(base: BaseDeps, options: RuntimeOption
     ...(options.schema ? { schema: options.schema } : {}),
   });
   const store = withPlacesCache(kyselyBookingStore(database.db, database.dialect, {
-    maxBatch: config.databaseMaxBatch, ...(options.onBatch ? { onBatch: options.onBatch } : {}),
+    maxBatch: config.databaseMaxBatch, handOvers: database.handOvers, ...(options.onBatch ? { onBatch: options.onBatch } : {}),
   }), { ttlMs: config.freeTimesCacheMs, version: database.changeCounter });
   const mailer = options.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : fileMailer(join(config.dataDir, 'outbox'), config.mailFrom, config.mailFilesKeepDays));
   const jobs = options.jobs ?? config.jobs;
@@ -67,7 +67,7 @@ export async function startBookingRuntime(base: BaseDeps, options: RuntimeOption
     later: (work) => later.run(work),
     mailCopies: mailer,
   };
-  if (jobs) worker = startOutboxWorker(store, mailer, base.clock, ports.messages, { ...DEFAULT_OUTBOX, leaseMs: config.outboxLeaseMs, domain, intervalMs: options.outboxIntervalMs ?? 2_000, onError });
+  if (jobs) worker = startOutboxWorker(store, mailer, base.clock, ports.messages, { ...DEFAULT_OUTBOX, leaseMs: config.outboxLeaseMs, domain, intervalMs: options.outboxIntervalMs ?? 2_000, onError, warn: (text) => onError(new Error(text)) });
   const runHousekeeping = () => housekeeping(ports, base.clock.now());
   let timer: NodeJS.Timeout | null = null;
   if (jobs) {

@@ -38,6 +38,8 @@ async function hold(startMs: number, people = 1, now = NOW) {
   return placeHold(rt.ports, { officeId: OFFICE, service: SERVICE, startMs, people, clientKey: client(), now, maxHoldsPerClient: 3 });
 }
 
+type Booked = Awaited<ReturnType<typeof book>>;
+
 async function book(startMs: number, email: string, people = 1, now = NOW) {
   const held = await hold(startMs, people, now);
   assert.ok(held.ok, `hold failed: ${JSON.stringify(held)}`);
@@ -285,6 +287,78 @@ describe(`booking on ${TEST_DATABASE}`, () => {
       assert.match(String(event.getFirstPropertyValue('url')), /\/booking\/find\?reference=[A-Z0-9-]{9}$/);
       assert.doesNotMatch(String(event.getFirstPropertyValue('description')), /token/);
     }
+  });
+
+  it('never sends a message again once it was handed over, and sends again one that was not (a sender killed, a claim run low, a server that says no)', async () => {
+    const LEASE = 60_000;
+    const options = (warnings: string[] = []) => ({ leaseMs: LEASE, batch: 1000, maxAttempts: 5, domain: 'ics.test', warn: (w: string) => warnings.push(w) });
+    const start = new Date('2026-12-20T08:00:00Z');
+    let nowMs = start.getTime();
+    const clock = { now: () => new Date(nowMs) };
+    const confirmationOf = async (id: string) => (await rt.database.db.selectFrom('outbox').selectAll().where('booking_id', '=', id).where('kind', '=', 'confirmation').executeTakeFirstOrThrow());
+    const slots = await freeSlots();
+    const booked = [];
+    for (const [i, w] of ['after', 'before', 'low', 'refused', 'silent'].entries()) booked.push(await book(slots[300 + i]!.startMs, `hand-over-${w}@example.com`));
+    const [killedAfter, , runsLow, refused, noAnswer] = booked as [Booked, Booked, Booked, Booked, Booked];
+
+    // A sender claims every message, hands one over and is killed; it had not reached the end of another.
+    const claimed = await rt.ports.store.claimMessages(nowMs, LEASE, 1000);
+    const mine = (b: Booked) => claimed.find((m) => m.event?.booking.id === b.booking.id)!;
+    const handed = await rt.ports.store.handOver(mine(killedAfter).id, mine(killedAfter).claimedUntilMs, nowMs);
+    assert.equal(await handed.done, true);
+    assert.equal((await confirmationOf(killedAfter.booking.id)).handed_ms, nowMs);
+    // Another claim cannot record a hand-over of the same message.
+    assert.equal(await (await rt.ports.store.handOver(mine(killedAfter).id, mine(killedAfter).claimedUntilMs + 1, nowMs)).done, false);
+
+    // The claims run out. The next sender does not send the handed-over one again (it counts as sent, when it was
+    // handed over), and sends the others; one of them is slow and lets go, one is refused, one gets no answer.
+    nowMs += LEASE + 1;
+    const sent: string[] = [];
+    // The slow one's time passes once the others have reached their end (they are sent side by side, on one clock).
+    let reached = 0;
+    let refusedOnce = false;
+    let othersReached!: () => void;
+    const others = new Promise<void>((resolve) => { othersReached = resolve; });
+    const mailer: Mailer = {
+      description: 'test',
+      async send(m, hooks) {
+        if (m.to === 'hand-over-low@example.com' && reached < 3) {
+          await others;
+          nowMs += LEASE * 0.7;
+        }
+        try {
+          await hooks!.beforeEnd!();
+        } finally {
+          if (++reached === 3) othersReached();
+        }
+        if (m.to === 'hand-over-refused@example.com' && !refusedOnce) {
+          refusedOnce = true;
+          throw Object.assign(new Error('550 mailbox unavailable'), { responseCode: 550 });
+        }
+        if (m.to === 'hand-over-silent@example.com') throw new Error('Connection closed unexpectedly');
+        sent.push(m.to);
+      },
+      async close() {},
+    };
+    const warnings: string[] = [];
+    const result = await deliverDue(rt.ports.store, mailer, clock, rt.ports.messages, options(warnings));
+    assert.deepEqual(sent, ['hand-over-before@example.com']);
+    assert.deepEqual([result.sent, result.failed], [2, 2], 'sent: the one that got through, and the one with no answer after its end');
+    const row = await confirmationOf(killedAfter.booking.id);
+    assert.deepEqual([row.status, row.sent_ms, row.to_address, row.attempts], ['sent', start.getTime(), null, 1]);
+    assert.equal((await confirmationOf(noAnswer.booking.id)).status, 'sent');
+    assert.match(warnings.join('\n'), /no answer after it.*counted as sent/);
+    for (const b of [runsLow, refused]) {
+      const r = await confirmationOf(b.booking.id);
+      assert.deepEqual([r.status, r.handed_ms, r.claimed_until_ms], ['pending', null, null], b.booking.reference);
+    }
+    assert.match((await confirmationOf(runsLow.booking.id)).last_error ?? '', /claim on the message ran low/);
+
+    // Later, the two that did not get through are sent, once each; nothing else.
+    nowMs += 3_600_000;
+    await deliverDue(rt.ports.store, mailer, clock, rt.ports.messages, options());
+    assert.deepEqual(sent.sort(), ['hand-over-before@example.com', 'hand-over-low@example.com', 'hand-over-refused@example.com']);
+    assert.equal(await rt.ports.store.pendingMessages(), 0);
   });
 
   it('words each message when it sends it, from the booking as it was, and keeps no token once it is sent', async () => {

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
-import { fileMailer } from '../../src/adapters/mail/mailer.js';
+import { SMTPServer } from 'smtp-server';
+import { fileMailer, smtpMailer } from '../../src/adapters/mail/mailer.js';
 import type { MailMessage } from '../../src/ports/mailer.js';
 
 const dirs: string[] = [];
@@ -50,5 +51,84 @@ describe('the e-mail files of the embedded default', () => {
     utimesSync(join(dir, '01JCCCCCCCCCCCCCCCCCCCCCCC.eml'), old, old);
     assert.equal(await mailer.sweep!(new Date()), 1);
     assert.deepEqual(readdirSync(dir), ['01JAAAAAAAAAAAAAAAAAAAAAAA.eml']);
+  });
+});
+
+describe('the SMTP mailer', () => {
+  /** A real SMTP server (smtp-server) on a free port; it takes a message only at its end, and refuses "no@". */
+  async function server() {
+    const taken: string[] = [];
+    const cutOff: string[] = [];
+    const smtp = new SMTPServer({
+      secure: false, authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], disableReverseLookup: true, logger: false,
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('error', () => {});
+        stream.on('close', () => { if (!stream.readableEnded) cutOff.push('cut off'); });
+        stream.on('end', () => {
+          if (session.envelope.rcptTo.some((r) => r.address.startsWith('no@'))) {
+            callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+            return;
+          }
+          taken.push(Buffer.concat(chunks).toString('utf8'));
+          callback();
+        });
+      },
+    });
+    smtp.on('error', () => {});
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
+    const { port } = smtp.server.address() as { port: number };
+    return { url: `smtp://127.0.0.1:${port}`, taken, cutOff, close: () => new Promise<void>((r) => smtp.close(() => r())) };
+  }
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('gives the server the end of a message only after beforeEnd has run, and none if it throws', async () => {
+    const smtp = await server();
+    try {
+      const mailer = smtpMailer(smtp.url, 'ICS <no-reply@ics.test>');
+      let takenDuringBeforeEnd = -1;
+      await mailer.send(message('01JDDDDDDDDDDDDDDDDDDDDDDD'), {
+        beforeEnd: async () => {
+          await wait(150);
+          takenDuringBeforeEnd = smtp.taken.length;
+        },
+      });
+      assert.equal(takenDuringBeforeEnd, 0, 'the server had not taken the message while the hand-over was recorded');
+      assert.equal(smtp.taken.length, 1);
+      assert.match(smtp.taken[0]!, /^Message-ID: <01JDDDDDDDDDDDDDDDDDDDDDDD@ics\.test>\r$/m);
+
+      await assert.rejects(mailer.send(message('01JEEEEEEEEEEEEEEEEEEEEEEE'), { beforeEnd: async () => { throw new Error('the claim ran low'); } }), /claim ran low/);
+      await wait(200);
+      assert.equal(smtp.taken.length, 1, 'a message whose end was not sent is not taken');
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('says with its reply code when the server refuses the message at its end', async () => {
+    const smtp = await server();
+    try {
+      const mailer = smtpMailer(smtp.url, 'ICS <no-reply@ics.test>');
+      const refused = await mailer.send({ ...message('01JFFFFFFFFFFFFFFFFFFFFFFF'), to: 'no@example.com' }, { beforeEnd: async () => {} }).then(() => null, (e: unknown) => e);
+      assert.equal((refused as { responseCode?: number } | null)?.responseCode, 550);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('gives up on a server that does not answer, within its limit', async () => {
+    const { createServer } = await import('node:net');
+    const silent = createServer(() => { /* accepts, never greets */ });
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    try {
+      const { port } = silent.address() as { port: number };
+      const mailer = smtpMailer(`smtp://127.0.0.1:${port}`, 'ICS <no-reply@ics.test>', 300);
+      const started = Date.now();
+      await assert.rejects(mailer.send(message('01JGGGGGGGGGGGGGGGGGGGGGGG')));
+      assert.ok(Date.now() - started < 5_000);
+    } finally {
+      silent.close();
+    }
   });
 });

@@ -90,7 +90,7 @@ export function outgoing(r: Selectable<OutboxTable>): OutgoingMessage {
     };
   }
   return {
-    id: r.id, kind: r.kind, to: r.to_address ?? '', language: r.language, attempts: r.attempts, event,
+    id: r.id, kind: r.kind, to: r.to_address ?? '', language: r.language, attempts: r.attempts, claimedUntilMs: r.claimed_until_ms ?? 0, event,
     stored: event ? null : { subject: r.subject, text: r.body_text, ics: r.ics },
   };
 }

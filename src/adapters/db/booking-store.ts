@@ -11,6 +11,7 @@ import { batcher } from './batcher.js';
 import { type Transact, groupCommit } from './group-commit.js';
 import { type BatchedBooking, bookingsInOneStatement, holdsInOneStatement } from './postgres-batches.js';
 import { type HoldFields, bookInOneStatement, holdInOneStatement, newBooking, placesTakenInOneRow } from './postgres-statements.js';
+import type { HandOvers } from './hand-overs.js';
 import type { BookingsTable, Database, HoldsTable } from './schema.js';
 
 export { outgoing } from './booking-rows.js';
@@ -20,6 +21,8 @@ export interface BookingStoreOptions {
   maxBatch?: number;
   /** Told the size of each batch of holds or bookings as it starts (PostgreSQL; for tests). */
   onBatch?: (kind: 'holds' | 'bookings', size: number) => void;
+  /** PostgreSQL: where hand-overs are recorded (a connection of their own); else through `db`. */
+  handOvers?: HandOvers | null;
 }
 
 export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres' = 'sqlite', options: BookingStoreOptions = {}): BookingStore {
@@ -330,9 +333,14 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
     },
 
     async claimMessages(nowMs, leaseMs, limit) {
+      // A message whose sender was killed after handing it over went to the mail server: it counts as sent.
+      await db.updateTable('outbox')
+        .set((eb) => ({ status: 'sent', sent_ms: eb.ref('handed_ms'), claimed_until_ms: null, link_token: null, to_address: null, event: null }))
+        .where('status', '=', 'sending').where('handed_ms', 'is not', null).where('claimed_until_ms', '<=', nowMs)
+        .execute();
       const due = (eb: ExpressionBuilder<Database, 'outbox'>) => eb.or([
         eb.and([eb('status', '=', 'pending'), eb('next_attempt_ms', '<=', nowMs)]),
-        eb.and([eb('status', '=', 'sending'), eb('claimed_until_ms', '<=', nowMs)]),
+        eb.and([eb('status', '=', 'sending'), eb('claimed_until_ms', '<=', nowMs), eb('handed_ms', 'is', null)]),
       ]);
       const rows = await db.updateTable('outbox')
         .set({ status: 'sending', claimed_until_ms: nowMs + leaseMs, attempts: sql`attempts + 1` })
@@ -342,6 +350,16 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
       return rows.filter((r) => r.to_address !== null && (r.event !== null || r.body_text !== '')).map(outgoing);
     },
 
+    async handOver(id, claimedUntilMs, nowMs) {
+      if (options.handOvers) return options.handOvers.record(id, claimedUntilMs, nowMs);
+      // SQLite: the statement runs and commits synchronously inside; only a few callbacks lie between its commit and
+      // the caller's next step.
+      const result = await db.updateTable('outbox').set({ handed_ms: nowMs })
+        .where('id', '=', id).where('status', '=', 'sending').where('claimed_until_ms', '=', claimedUntilMs).where('handed_ms', 'is', null)
+        .executeTakeFirst();
+      return { done: Promise.resolve(Number(result.numUpdatedRows) === 1) };
+    },
+
     async markSent(id, nowMs) {
       // What the message told is not kept once it is out: the person has it (the link's token, the address it went
       // to, the booking as it was). The booking keeps its own details until they are erased.
@@ -349,12 +367,12 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
         .where('id', '=', id).execute();
     },
 
-    async markFailed(id, error, nextAttemptMs) {
+    async markFailed(id, claimedUntilMs, error, nextAttemptMs) {
       await db.updateTable('outbox')
         .set(nextAttemptMs === null
-          ? { status: 'failed', claimed_until_ms: null, last_error: error.slice(0, 500) }
-          : { status: 'pending', next_attempt_ms: nextAttemptMs, claimed_until_ms: null, last_error: error.slice(0, 500) })
-        .where('id', '=', id).execute();
+          ? { status: 'failed', claimed_until_ms: null, handed_ms: null, last_error: error.slice(0, 500) }
+          : { status: 'pending', next_attempt_ms: nextAttemptMs, claimed_until_ms: null, handed_ms: null, last_error: error.slice(0, 500) })
+        .where('id', '=', id).where('status', '=', 'sending').where('claimed_until_ms', '=', claimedUntilMs).execute();
     },
 
     async pendingMessages() {

@@ -12,6 +12,8 @@ import {
 import pg from 'pg';
 import * as booking001 from './migrations/001-booking.js';
 import * as messages002 from './migrations/002-message-events.js';
+import * as handOver003 from './migrations/003-hand-over.js';
+import { type HandOvers, postgresHandOvers } from './hand-overs.js';
 import type { Database } from './schema.js';
 
 // PostgreSQL's bigint comes back as text by default; our bigints are milliseconds, safe as numbers.
@@ -39,10 +41,15 @@ export interface OpenDatabase {
    * data_version; read directly, it costs a microsecond). PostgreSQL has nothing as cheap: null.
    */
   changeCounter: (() => number) | null;
+  /**
+   * PostgreSQL: the outbox's hand-over records, on a connection of their own (hand-overs.ts). SQLite needs none: its
+   * statements commit synchronously, so the store writes them as it writes everything.
+   */
+  handOvers: HandOvers | null;
   close(): Promise<void>;
 }
 
-const migrations: Record<string, Migration> = { '001-booking': booking001, '002-message-events': messages002 };
+const migrations: Record<string, Migration> = { '001-booking': booking001, '002-message-events': messages002, '003-hand-over': handOver003 };
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /**
@@ -120,6 +127,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
   let dialect: OpenDatabase['dialect'];
   let migrationSchema: string | undefined;
   let changeCounter: OpenDatabase['changeCounter'] = null;
+  let handOvers: HandOvers | null = null;
   if (options.databaseUrl) {
     dialect = 'postgres';
     const pool = new pg.Pool({
@@ -138,6 +146,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     const current = await pool.query<{ schema: string }>('select current_schema() as schema');
     migrationSchema = current.rows[0]?.schema ?? 'public';
+    handOvers = postgresHandOvers({
+      connectionString: options.databaseUrl, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    }, options.onIdleError ?? ((error) => console.error(`database connection ended: ${error.message}`)));
   } else {
     dialect = 'sqlite';
     mkdirSync(options.dataDir, { recursive: true });
@@ -166,5 +177,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     throw new Error(`Migration ${failed} failed: ${(error as Error).message}`);
   }
   if (dialect === 'sqlite') await cleanFreeSpaceOnce(db);
-  return { db, dialect, changeCounter, close: () => db.destroy() };
+  return {
+    db, dialect, changeCounter, handOvers,
+    async close() {
+      await handOvers?.close();
+      await db.destroy();
+    },
+  };
 }

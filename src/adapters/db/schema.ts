@@ -76,6 +76,8 @@ export interface OutboxTable {
   event: string | null;
   /** The token of the link the message carries, until it is sent. */
   link_token: string | null;
+  /** When the sender began to give the mail server the message's end (it is then never sent again). */
+  handed_ms: number | null;
 }
 
 export interface BookingAttemptsTable {

@@ -7,7 +7,11 @@
  */
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { Mailer, MailMessage } from '../../ports/mailer.js';
 
 function mailOptions(from: string, m: MailMessage) {
@@ -24,17 +28,64 @@ function mailOptions(from: string, m: MailMessage) {
   };
 }
 
-export function smtpMailer(url: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(url);
+/** How long one message may take, from connecting to the mail server's answer: well inside the outbox's claim. */
+export const SEND_LIMIT_MS = 20_000;
+
+/** An error with the mail server's reply code (it answered no), or without one (the connection failed). */
+interface SmtpError extends Error { responseCode?: number | undefined }
+
+/**
+ * Over SMTP, one connection per message (nodemailer's SMTPConnection: STARTTLS when offered, AUTH from the URL).
+ * The message is given to the server as a stream that stops before its end: `beforeEnd` runs there, and only then
+ * does the last line (".") go, so what the outbox records happens before the server can have the message.
+ */
+export function smtpMailer(url: string, from: string, limitMs = SEND_LIMIT_MS): Mailer {
+  const settings = parseConnectionUrl(url);
   const shown = new URL(url);
   return {
     description: `${shown.protocol}//${shown.hostname}:${shown.port || '25'}`,
-    async send(m) {
-      await transport.sendMail(mailOptions(from, m));
+    async send(m, hooks) {
+      const mail = new MailComposer(mailOptions(from, m)).compile();
+      const envelope = mail.getEnvelope();
+      const bytes = await mail.build();
+      const connection = new SMTPConnection({
+        ...settings, connectionTimeout: limitMs, greetingTimeout: limitMs, socketTimeout: limitMs,
+      });
+      let stage = 0;
+      const body = new Readable({
+        read() {
+          if (stage === 0) {
+            stage = 1;
+            this.push(bytes);
+          } else if (stage === 1) {
+            stage = 2;
+            const ready = hooks?.beforeEnd ? hooks.beforeEnd() : Promise.resolve();
+            ready.then(() => this.push(null), (error: Error) => this.destroy(error));
+          }
+        },
+      });
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const fail = (error: SmtpError) => { clearTimeout(timer); connection.close(); reject(error); };
+          const timer = setTimeout(() => fail(new Error(`the mail server took longer than ${limitMs} ms`)), limitMs);
+          connection.on('error', fail);
+          const send = () => connection.send(envelope, body, (error) => {
+            if (error) return fail(error);
+            clearTimeout(timer);
+            connection.quit();
+            resolve();
+          });
+          connection.connect((error) => {
+            if (error) return fail(error);
+            if (!settings.auth) return send();
+            connection.login(settings.auth as SMTPConnection.Credentials, (e) => (e ? fail(e) : send()));
+          });
+        });
+      } finally {
+        body.destroy();
+      }
     },
-    async close() {
-      transport.close();
-    },
+    async close() {},
   };
 }
 
@@ -50,7 +101,9 @@ export function fileMailer(dir: string, from: string, keepDays: number): Mailer 
   if (keepDays === 0) {
     return {
       description: 'nowhere: no SMTP_URL, and MAIL_FILES_KEEP_DAYS is 0 (e-mails are neither sent nor kept)',
-      async send() {},
+      async send(_m, hooks) {
+        await hooks?.beforeEnd?.();
+      },
       async close() {},
     };
   }
@@ -58,11 +111,12 @@ export function fileMailer(dir: string, from: string, keepDays: number): Mailer 
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   return {
     description: `files in ${dir}, kept ${keepDays} day${keepDays === 1 ? '' : 's'}`,
-    async send(m) {
+    async send(m, hooks) {
       const info = await transport.sendMail(mailOptions(from, m));
       const name = fileName(idOf(m.messageId));
       const tmp = join(dir, `.${name}.tmp`);
       writeFileSync(tmp, info.message as Buffer);
+      await hooks?.beforeEnd?.();
       renameSync(tmp, join(dir, name));
     },
     async forget(ids) {

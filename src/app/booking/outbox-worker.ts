@@ -1,8 +1,10 @@
 /**
  * Delivers the outbox. Messages are claimed for a while before sending (a crashed sender's claim runs out and
  * another takes it), worded from the booking as it was at the event (messages.ts), sent with a Message-ID fixed
- * when the message was written, and marked sent after the mail
- * server accepted them. A failed send is tried again later, waiting longer each time, and given up after
+ * when the message was written, and marked sent after the mail server accepted them. Just before the mail server
+ * can have a message, its hand-over is recorded: a sender killed after that point has sent it, and it is never sent
+ * again; one killed before it has not (the server drops a message cut off before its end), and it is sent again
+ * (ADR 10). A failed send is tried again later, waiting longer each time, and given up after
  * `maxAttempts` (the message stays in the table as failed, for staff to see).
  */
 import type { BookingStore } from '../../ports/booking-store.js';
@@ -16,6 +18,8 @@ export interface OutboxOptions {
   maxAttempts: number;
   /** The domain in Message-IDs. */
   domain: string;
+  /** Told of what an operator should know: a message handed over with no answer after it (counted as sent). */
+  warn?: (message: string) => void;
 }
 
 export const DEFAULT_OUTBOX: OutboxOptions = { leaseMs: 60_000, batch: 20, maxAttempts: 10, domain: 'ics.localhost' };
@@ -32,21 +36,43 @@ export async function deliverDue(
   let sent = 0;
   let failed = 0;
   await Promise.all(claimed.map(async (m) => {
+    let handedOver: Promise<boolean> | null = null;
     try {
       // Worded now, from the booking as it was at the event (the same words on every try).
       const { subject, text, ics } = composeOutgoing(messages, m);
       await mailer.send({
         messageId: `<${m.id}@${options.domain}>`, to: m.to, subject, text, ics,
         icsMethod: m.kind === 'cancelled' ? 'CANCEL' : 'PUBLISH',
+      }, {
+        // Just before the mail server can have the message: recorded, so that it is never sent twice (ADR 10). With
+        // less than a third of the claim left, another sender may soon take the message: this one lets it go.
+        beforeEnd: async () => {
+          const nowMs = clock.now().getTime();
+          if (nowMs > m.claimedUntilMs - options.leaseMs / 3) throw new Error('the claim on the message ran low before it was handed over');
+          const { done } = await store.handOver(m.id, m.claimedUntilMs, nowMs);
+          handedOver = done.catch(() => false);
+        },
       });
     } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      // Handed over and then no answer (the connection broke, or timed out): the server may have it. It is not sent
+      // again: once at most, rather than twice. A server that answered no did not take it: tried again.
+      if (handedOver && (error as { responseCode?: unknown }).responseCode === undefined) {
+        options.warn?.(`message ${m.id} was handed over with no answer after it (${reason}): counted as sent`);
+        await store.markSent(m.id, clock.now().getTime());
+        sent++;
+        return;
+      }
       failed++;
       const next = m.attempts >= options.maxAttempts ? null : clock.now().getTime() + backoffMs(m.attempts);
-      await store.markFailed(m.id, error instanceof Error ? error.message : String(error), next);
+      await store.markFailed(m.id, m.claimedUntilMs, reason, next);
       return;
     }
     await store.markSent(m.id, clock.now().getTime());
     sent++;
+    // Sent, but its hand-over was not recorded under this claim (the database failed it): after a crash it would
+    // have been sent again.
+    if (handedOver && !(await handedOver)) options.warn?.(`message ${m.id} was sent, but its hand-over was not recorded`);
   }));
   return { sent, failed };
 }
