@@ -34,10 +34,10 @@ export interface RunningApp {
   rt: TestRuntime;
 }
 
-/** The app with its clock fixed at 2026-11-25T10:00:00Z, on a free port. */
-export async function startApp(): Promise<RunningApp> {
+/** The app with its clock fixed at 2026-11-25T10:00:00Z, on a free port (with settings changed, if given). */
+export async function startApp(overrides: Parameters<typeof testApp>[0] = {}): Promise<RunningApp> {
   const rt = await testRuntime();
-  const app = await testApp({}, { runtime: rt });
+  const app = await testApp(overrides, { runtime: rt });
   app.addHook('onClose', async () => { await rt.close(); });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

@@ -12,6 +12,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { SMTPServer } from 'smtp-server';
+import { HANDED_OVER_UNHEARD } from '../../src/adapters/db/booking-store.js';
 import { ROOT } from '../../src/web/root.js';
 import { TEST_DATABASE, type TestRuntime, testRuntime } from '../helpers.js';
 
@@ -382,7 +383,7 @@ describe(`a crash during a booking load, with real server processes on ${TEST_DA
     // Longer than a claim (3 s) and a turn of the sender (2 s), so that a late second copy would be seen.
     await new Promise((r) => setTimeout(r, 5_500));
 
-    const outbox = await db.selectFrom('outbox').select(['id', 'booking_id', 'kind', 'status', 'attempts', 'handed_ms']).execute();
+    const outbox = await db.selectFrom('outbox').select(['id', 'booking_id', 'kind', 'status', 'attempts', 'last_error']).execute();
     const mails = smtp.mails;
     assert.ok(mails.every((m) => m.subject.startsWith('Booked:')), `a message that is not a confirmation: ${mails.find((m) => !m.subject.startsWith('Booked:'))?.subject}`);
     const byReference = new Map<string, Mail[]>();
@@ -406,8 +407,10 @@ describe(`a crash during a booking load, with real server processes on ${TEST_DA
     }
     assert.equal(mails.length, inDb.length);
     const reclaimed = outbox.filter((o) => o.attempts > 1).length;
+    const handedAtKill = outbox.filter((o) => o.last_error === HANDED_OVER_UNHEARD).length;
     t.diagnostic(`${kills.join('; ')}; ${answered.length} bookings answered 202, ${unanswered.length} committed with the answer lost in a kill; `
       + `all ${inDb.length} confirmations delivered ${deliveredAfterMs} ms after the last restart, each exactly once (${mails.length} messages); `
+      + `${handedAtKill} handed over by a killed server before it heard back (not sent again), `
       + `${reclaimed} messages claimed more than once (max ${Math.max(...outbox.map((o) => o.attempts))}); answers ${JSON.stringify(Object.fromEntries(statuses))}`);
   });
 });

@@ -11,6 +11,7 @@ import {
 import { whenText } from '../../src/app/booking/messages.js';
 import { timeOfId } from '../../src/domain/booking/ids.js';
 import { deliverDue } from '../../src/app/booking/outbox-worker.js';
+import { HANDED_OVER_UNHEARD } from '../../src/adapters/db/booking-store.js';
 import type { Mailer, MailMessage } from '../../src/ports/mailer.js';
 import { TEST_DATABASE, type TestRuntime, outboxMail, testRuntime } from '../helpers.js';
 
@@ -345,7 +346,7 @@ describe(`booking on ${TEST_DATABASE}`, () => {
     assert.deepEqual(sent, ['hand-over-before@example.com']);
     assert.deepEqual([result.sent, result.failed], [2, 2], 'sent: the one that got through, and the one with no answer after its end');
     const row = await confirmationOf(killedAfter.booking.id);
-    assert.deepEqual([row.status, row.sent_ms, row.to_address, row.attempts], ['sent', start.getTime(), null, 1]);
+    assert.deepEqual([row.status, row.sent_ms, row.to_address, row.attempts, row.last_error], ['sent', start.getTime(), null, 1, HANDED_OVER_UNHEARD]);
     assert.equal((await confirmationOf(noAnswer.booking.id)).status, 'sent');
     assert.match(warnings.join('\n'), /no answer after it.*counted as sent/);
     for (const b of [runsLow, refused]) {

@@ -276,12 +276,12 @@ describe('too many requests', () => {
       assert.ok(seconds >= 1 && seconds <= 60, `retry-after ${page.headers['retry-after']}`);
       assert.match(page.body, /<html lang="da"/);
       assert.match(page.body, /<h1>For mange forespørgsler<\/h1>/);
-      assert.match(page.body, new RegExp(`prøv igen om ${seconds} sekunder`));
+      assert.match(page.body, new RegExp(`Vent ${seconds} sekunder, og gå så tilbage`));
       assert.doesNotMatch(page.body, /Too many|statusCode/);
       const english = await limited.inject({ method: 'GET', url: '/offices' });
       assert.equal(english.statusCode, 429);
       assert.match(english.body, /<h1>Too many requests<\/h1>/);
-      assert.match(english.body, /try again in \d+ seconds/);
+      assert.match(english.body, /wait \d+ seconds, then go back to the page you were on/);
       const api = await limited.inject({ method: 'GET', url: '/api/v1/finder?postalCode=8000' });
       assert.equal(api.statusCode, 429);
       assert.equal(api.json().error, 'Too Many Requests');

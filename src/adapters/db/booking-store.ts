@@ -25,6 +25,9 @@ export interface BookingStoreOptions {
   handOvers?: HandOvers | null;
 }
 
+/** What an outbox row says when its sender handed it over and stopped before it heard back (for staff). */
+export const HANDED_OVER_UNHEARD = 'handed over to the mail server; its sender stopped before the answer';
+
 export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres' = 'sqlite', options: BookingStoreOptions = {}): BookingStore {
   const postgres = dialect === 'postgres';
   const maxBatch = options.maxBatch ?? 32;
@@ -335,7 +338,10 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
     async claimMessages(nowMs, leaseMs, limit) {
       // A message whose sender was killed after handing it over went to the mail server: it counts as sent.
       await db.updateTable('outbox')
-        .set((eb) => ({ status: 'sent', sent_ms: eb.ref('handed_ms'), claimed_until_ms: null, link_token: null, to_address: null, event: null }))
+        .set((eb) => ({
+          status: 'sent', sent_ms: eb.ref('handed_ms'), claimed_until_ms: null, link_token: null, to_address: null, event: null,
+          last_error: HANDED_OVER_UNHEARD,
+        }))
         .where('status', '=', 'sending').where('handed_ms', 'is not', null).where('claimed_until_ms', '<=', nowMs)
         .execute();
       const due = (eb: ExpressionBuilder<Database, 'outbox'>) => eb.or([
