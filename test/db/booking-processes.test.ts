@@ -370,13 +370,13 @@ describe(`a crash during a booking load, with real server processes on ${TEST_DA
     const unanswered = inDb.filter((b) => !answeredEmails.has(b.email ?? ''));
 
     // Every booking in the database gets its confirmation: wait for the outbox to be empty and the mail to arrive.
-    const deadline = Date.now() + 45_000;
+    const deadline = Date.now() + 90_000;
     for (;;) {
       const row = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '!=', 'sent').executeTakeFirst();
       const open = Number(row?.n ?? 0);
       const arrived = new Set(smtp.mails.map((m) => m.reference));
       if (open === 0 && inDb.every((b) => arrived.has(b.reference))) break;
-      assert.ok(Date.now() < deadline, `after 45 s, ${open} messages are still unsent and ${inDb.filter((b) => !arrived.has(b.reference)).length} bookings have no confirmation:\n${last.output()}`);
+      assert.ok(Date.now() < deadline, `after 90 s, ${open} messages are still unsent and ${inDb.filter((b) => !arrived.has(b.reference)).length} bookings have no confirmation:\n${last.output()}`);
       await new Promise((r) => setTimeout(r, 200));
     }
     const deliveredAfterMs = Date.now() - restartedAt;
