@@ -64,15 +64,20 @@ export const BookingRequest = Type.Object({
   phone: Type.Optional(Type.String({ maxLength: 100 })),
 }, { additionalProperties: false });
 
-export const BookingJson = Type.Object({
-  reference: Type.String({ examples: ['K7RM-4PXT'] }),
-  status: Type.Enum(['confirmed', 'cancelled', 'past']),
+/** Where, what, when and for how many: the fields every answer about an appointment has. */
+const appointment = () => ({
   officeId: Type.String(),
   officeName: Type.String(),
   service: Type.String(),
   start: Instant('Start'),
   end: Instant('End'),
   people: Type.Integer(),
+});
+
+export const BookingJson = Type.Object({
+  reference: Type.String({ examples: ['K7RM-4PXT'] }),
+  status: Type.Enum(['confirmed', 'cancelled', 'past']),
+  ...appointment(),
   name: Type.Union([Type.String(), Type.Null()]),
   email: Type.Union([Type.String(), Type.Null()]),
   phone: Type.Union([Type.String(), Type.Null()]),
@@ -83,12 +88,7 @@ export const BookingJson = Type.Object({
 /** The answer to a request to book: the same whether it made a booking or the address already had one. */
 export const BookingAccepted = Type.Object({
   message: Type.String(),
-  officeId: Type.String(),
-  officeName: Type.String(),
-  service: Type.String(),
-  start: Instant('Start'),
-  end: Instant('End'),
-  people: Type.Integer(),
+  ...appointment(),
   email: Type.String({ description: 'The address the confirmation (or, if it already has a booking for the service, that booking) goes to' }),
 });
 

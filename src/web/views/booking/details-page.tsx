@@ -5,7 +5,7 @@
 import { Buttons, ErrorSummary, FieldError, type ShownError, TextInput } from '../components/form.js';
 import { Layout } from '../layout.js';
 import { href, type View } from '../view.js';
-import { Alert, BackLink, HiddenFields, SummaryList, type SummaryRow } from './parts.js';
+import { Alert, BackLink, HiddenFields, SummaryList, type SummaryRow, WhatToBring } from './parts.js';
 
 export interface DetailsModel {
   view: View;
@@ -98,14 +98,7 @@ export function SentPage(m: SentModel) {
         </Alert>
         <h1 class="h2" safe>{view.t('book.sent.heading')}</h1>
         <SummaryList rows={m.summary} />
-        {m.bring.always.length + m.bring.some.length > 0 ? (
-          <>
-            <h2 class="h3" safe>{view.t('manage.bring.title')}</h2>
-            <p safe>{view.t('manage.bring.each')}</p>
-            <ul>{m.bring.always.map((d) => <li safe>{d}</li>)}</ul>
-            {m.bring.some.length > 0 ? <><p safe>{view.t('booking.bring.some')}</p><ul>{m.bring.some.map((d) => <li safe>{d}</li>)}</ul></> : ''}
-          </>
-        ) : ''}
+        <WhatToBring view={view} bring={m.bring} />
         <h2 class="h3" safe>{view.t('book.sent.next.title')}</h2>
         <ul>
           <li safe>{view.t('book.sent.next.link')}</li>

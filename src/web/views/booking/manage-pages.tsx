@@ -7,7 +7,7 @@ import { Buttons, ErrorSummary, type ShownError, TextInput } from '../components
 import { Icon } from '../components/icon.js';
 import { Layout } from '../layout.js';
 import { href, type View } from '../view.js';
-import { Alert, HiddenFields, SummaryList, type SummaryRow } from './parts.js';
+import { Alert, HiddenFields, SummaryList, type SummaryRow, WhatToBring } from './parts.js';
 
 export interface ManageModel {
   view: View;
@@ -41,14 +41,7 @@ export function ManagePage(m: ManageModel) {
           <span safe>{`${view.t('booking.field.reference')}: `}</span><span class="booking-reference" safe>{m.reference}</span>
         </p>
         <SummaryList rows={m.summary} />
-        {m.bring.always.length + m.bring.some.length > 0 ? (
-          <>
-            <h2 class="h3" safe>{view.t('manage.bring.title')}</h2>
-            <p safe>{view.t('manage.bring.each')}</p>
-            <ul>{m.bring.always.map((d) => <li safe>{d}</li>)}</ul>
-            {m.bring.some.length > 0 ? <><p safe>{view.t('booking.bring.some')}</p><ul>{m.bring.some.map((d) => <li safe>{d}</li>)}</ul></> : ''}
-          </>
-        ) : ''}
+        <WhatToBring view={view} bring={m.bring} />
         {m.check ? (
           <p class="small-text"><span safe>{m.check.text}</span> <a href={m.check.url} rel="noreferrer" safe>{view.t('plan.check.link')}</a></p>
         ) : ''}

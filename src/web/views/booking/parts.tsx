@@ -59,3 +59,16 @@ export function SummaryList({ rows }: { rows: SummaryRow[] }) {
 export function HiddenFields({ fields }: { fields: [string, string][] }) {
   return <>{fields.map(([name, value]) => <input type="hidden" name={name} value={value} />)}</>;
 }
+
+/** What everyone on the booking brings, and what only some bring (nothing when the service asks for nothing). */
+export function WhatToBring({ view, bring }: { view: View; bring: { always: string[]; some: string[] } }) {
+  if (bring.always.length + bring.some.length === 0) return <></>;
+  return (
+    <>
+      <h2 class="h3" safe>{view.t('manage.bring.title')}</h2>
+      <p safe>{view.t('manage.bring.each')}</p>
+      <ul>{bring.always.map((d) => <li safe>{d}</li>)}</ul>
+      {bring.some.length > 0 ? <><p safe>{view.t('booking.bring.some')}</p><ul>{bring.some.map((d) => <li safe>{d}</li>)}</ul></> : ''}
+    </>
+  );
+}
