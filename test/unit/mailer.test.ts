@@ -10,6 +10,7 @@ import { after, describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { fileMailer, smtpMailer } from '../../src/adapters/mail/mailer.js';
+import { loadConfig } from '../../src/config.js';
 import type { MailMessage } from '../../src/ports/mailer.js';
 
 const dirs: string[] = [];
@@ -23,6 +24,15 @@ const message = (id: string): MailMessage => ({
 });
 
 describe('the e-mail files of the embedded default', () => {
+  it('reads MAIL_FILES_KEEP_DAYS: 0 unless set, from 0 to 365', () => {
+    assert.equal(loadConfig({}).mailFilesKeepDays, 0);
+    assert.equal(loadConfig({ MAIL_FILES_KEEP_DAYS: '7' }).mailFilesKeepDays, 7);
+    for (const bad of ['-1', '366', 'week', '1.5']) assert.throws(() => loadConfig({ MAIL_FILES_KEEP_DAYS: bad }), /MAIL_FILES_KEEP_DAYS/, bad);
+    // And the outbox's claim: 60 s unless set, never shorter than a second.
+    assert.equal(loadConfig({}).outboxLeaseMs, 60_000);
+    assert.throws(() => loadConfig({ OUTBOX_LEASE_MS: '999' }), /OUTBOX_LEASE_MS/);
+  });
+
   it('are not written at all by default (0 days): nothing is sent, and no copy stays', async () => {
     const dir = tempDir();
     const mailer = fileMailer(dir, 'ICS <no-reply@ics.test>', 0);
