@@ -8,6 +8,7 @@ import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppDeps } from './deps.js';
+import { registerDatabaseGate } from './plugins/database-gate.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerSecurity } from './plugins/security.js';
 import { registerStaticAssets } from './plugins/static-assets.js';
@@ -47,6 +48,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   registerValidators(app);
   app.removeContentTypeParser('text/plain');
   registerErrorHandling(app, deps.texts);
+  registerDatabaseGate(app, deps.booking);
   await registerSecurity(app, { rateLimitMax: deps.config.rateLimitMax });
   await app.register(compress, {
     threshold: 1024,
