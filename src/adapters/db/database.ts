@@ -98,13 +98,21 @@ function preparingPool(pool: pg.Pool): PostgresPool {
     end: () => pool.end(),
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect();
+      // A connection that breaks while it is lent out (the server stopped or restarted mid-query) fails its query,
+      // which is answered 503, and the client emits 'error' too: unheard, that would end the process. The pool
+      // drops the broken client when it comes back.
+      const broken = (): void => undefined;
+      client.on('error', broken);
       return {
         query: ((text: unknown, values?: readonly unknown[]) => {
           if (typeof text !== 'string') return client.query(text as never);
           const name = named(text);
           return name === undefined ? client.query(text, values as unknown[]) : client.query({ name, text, values: values as unknown[] });
         }) as unknown as PostgresPoolClient['query'],
-        release: (destroy?: boolean) => client.release(destroy),
+        release: (destroy?: boolean) => {
+          client.removeListener('error', broken);
+          client.release(destroy);
+        },
       };
     },
   };

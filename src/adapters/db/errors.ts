@@ -72,7 +72,7 @@ const UNAVAILABLE_CODES = new Set([
   // The booking runtime has not opened (or migrated) the database yet: it keeps trying (DatabaseNotOpen).
   'ICS_DATABASE_NOT_OPEN',
 ]);
-const UNAVAILABLE_MESSAGES = /timeout exceeded when trying to connect|Connection terminated|Cannot use a pool after calling end|The database connection is not open|driver has already been destroyed/;
+const UNAVAILABLE_MESSAGES = /timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|Cannot use a pool after calling end|The database connection is not open|driver has already been destroyed/;
 
 /** What requests that need the database meet while the runtime has not opened it yet (booking-runtime.ts). */
 export class DatabaseNotOpen extends Error {
