@@ -142,7 +142,7 @@ describe('the settings for waiting on the database', () => {
 
 describe(`a lock held from outside, on ${TEST_DATABASE}`, () => {
   const schema = `faults_lock_${process.pid}_${randomBytes(3).toString('hex')}`;
-  const TIMEOUT_MS = 300;
+  const TIMEOUT_MS = 500;
   let f: Faulty;
   let outside: { lock(table: string): Promise<void>; release(): Promise<void>; close(): Promise<void> };
   before(async () => {
@@ -204,8 +204,8 @@ describe(`a lock held from outside, on ${TEST_DATABASE}`, () => {
     const code = await storeSays(f.rt);
     await outside.release();
     t.diagnostic(`${TEST_DATABASE}: lock held from outside, timeout ${TIMEOUT_MS} ms: hold answered 503 in ${Math.round(holdMs)} ms, booking 503 in ${Math.round(bookMs)} ms`);
-    assert.ok(holdMs >= TIMEOUT_MS * 0.9 && holdMs < TIMEOUT_MS + 2_000, `the hold waited the timeout, not more: ${holdMs} ms`);
-    assert.ok(bookMs >= TIMEOUT_MS * 0.9 && bookMs < TIMEOUT_MS + 2_000, `the booking waited the timeout, not more: ${bookMs} ms`);
+    assert.ok(holdMs >= TIMEOUT_MS * 0.9 && holdMs < TIMEOUT_MS * 3 + 200, `the hold waited the timeout once, not again and again: ${holdMs} ms`);
+    assert.ok(bookMs >= TIMEOUT_MS * 0.9 && bookMs < TIMEOUT_MS * 3 + 200, `the booking waited the timeout once, not again and again: ${bookMs} ms`);
     assert.equal(code, 'ok', 'the store answers once the lock is gone');
 
     // Nothing half-made: the earlier hold is as it was, no second hold, no booking, the counts match.
@@ -233,7 +233,7 @@ describe(`a lock held from outside, on ${TEST_DATABASE}`, () => {
       try { await sql`select pg_sleep(2)`.execute(own.rt.database.db); } catch (error) { code = codeOf(error); }
       assert.equal(code, '57014', 'a statement that runs too long is cancelled');
       t.diagnostic(`postgres: statement_timeout ${TIMEOUT_MS} ms (lock_timeout 60 s): hold answered 503 in ${Math.round(ms)} ms; SQLSTATE 57014`);
-      assert.ok(ms < TIMEOUT_MS + 2_000, `${ms} ms`);
+      assert.ok(ms < TIMEOUT_MS * 3 + 200, `${ms} ms`);
     } finally {
       await outside.release();
       await own.close();
