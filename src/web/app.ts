@@ -44,11 +44,12 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     routerOptions: { maxParamLength: 100 },
     return503OnClosing: true,
   });
+  // First: its preClose hook (Retry-After on the 503s of a closing server) must run before the wait for handlers.
+  registerDatabaseGate(app, deps.booking);
   waitForHandlersOnClose(app);
   registerValidators(app);
   app.removeContentTypeParser('text/plain');
   registerErrorHandling(app, deps.texts);
-  registerDatabaseGate(app, deps.booking);
   await registerSecurity(app, { rateLimitMax: deps.config.rateLimitMax });
   await app.register(compress, {
     threshold: 1024,
