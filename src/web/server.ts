@@ -60,7 +60,9 @@ async function main(): Promise<void> {
   // go to the app's log once it exists: the message and code only (a driver's error carries its whole connection).
   let logError = (error: unknown) => console.error(error instanceof Error ? error.message : error);
   // Whether the database can be used, told once per change (not once per try); booking waits for it, nothing else.
-  let logDatabase = (event: DatabaseEvent) => console.error(event.state === 'open' ? 'database open' : `database unavailable: ${(event.error as Error)?.message ?? event.error}`);
+  // Before the app (and its log) exists, the last event waits for it.
+  let pendingEvent: DatabaseEvent | null = null;
+  let logDatabase = (event: DatabaseEvent) => { pendingEvent = event; };
   const runtime = await startBookingRuntime(base, { onError: (error) => logError(error), onDatabase: (event) => logDatabase(event) });
   const app = await buildApp({ ...base, booking: runtime.ports, cookieSecret: cookieSecretFor(config) }, { logger: loggerOptions(config.logLevel) });
   logError = (error) => {
@@ -72,10 +74,11 @@ async function main(): Promise<void> {
     if (event.state === 'open') app.log.info({ database: config.databaseUrl ? 'postgres' : 'sqlite' }, 'database open: booking ready');
     else app.log.warn({ err: { message: String(e?.message ?? event.error), code: e?.code }, retryInMs: event.retryInMs }, 'database unavailable: booking answers 503 and the database is tried again');
   };
+  if (pendingEvent) logDatabase(pendingEvent);
   app.addHook('onClose', async () => { await runtime.close(); });
   const database = runtime.databaseState() === 'open' ? runtime.database.dialect : 'unavailable';
-  if (database === 'unavailable') app.log.warn('starting without the database: booking answers 503 until it opens');
-  app.log.info({ database, mail: runtime.mailer.description, jobs: config.jobs }, 'booking ready');
+  app.log.info({ database, mail: runtime.mailer.description, jobs: config.jobs }, database === 'unavailable'
+    ? 'booking started without its database: it answers 503 until the database opens' : 'booking ready');
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

@@ -4,7 +4,7 @@
  * is logged and answered without details.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isUnavailable } from '../../adapters/db/errors.js';
+import { DatabaseNotOpen, isUnavailable } from '../../adapters/db/errors.js';
 import { readLang } from '../flow-query.js';
 import { RETRY_AFTER_SECONDS, isBookingPath } from './database-gate.js';
 import type { Texts } from '../i18n/texts.js';
@@ -59,7 +59,9 @@ export function registerErrorHandling(app: FastifyInstance, texts: Texts): void 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isUnavailable(error)) {
       // The database is down, restarting or full: nothing happened, and trying again later is the answer.
-      request.log.warn({ err: error }, 'database unavailable');
+      // While the runtime has not opened the database yet, the runtime logs that once; each request only at debug.
+      if (error instanceof DatabaseNotOpen) request.log.debug('database not open yet');
+      else request.log.warn({ err: error }, 'database unavailable');
       reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       if (isApi(request)) return apiError(reply, 503, 'The service cannot reach its database just now, so nothing was saved or changed. Try again in a few minutes.');
       const view = viewFor(request);
