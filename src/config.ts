@@ -26,6 +26,15 @@ export interface Config {
   databasePoolSize: number;
   /** PostgreSQL: the most holds, or bookings, written by one statement (1: each on its own). */
   databaseMaxBatch: number;
+  /**
+   * PostgreSQL's statement_timeout (ms): a statement that runs longer is cancelled (57014) and its request answered
+   * 503, so no request waits for ever on a database that has stalled. ADR 9.
+   */
+  databaseStatementTimeoutMs: number;
+  /** PostgreSQL's lock_timeout (ms): a statement that waits longer for a lock fails (55P03), answered 503. ADR 9. */
+  databaseLockTimeoutMs: number;
+  /** SQLite's busy_timeout (ms): how long a write waits for another connection's write lock before 503. ADR 9. */
+  databaseBusyTimeoutMs: number;
   /** SMTP when set (smtp://user:pass@host:port or smtps://…); otherwise e-mails are written to DATA_DIR/outbox. */
   smtpUrl: string | null;
   mailFrom: string;
@@ -121,6 +130,9 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: databaseUrl(env),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 4, 1, 100),
     databaseMaxBatch: integer(env, 'DATABASE_MAX_BATCH', 32, 1, 256),
+    databaseStatementTimeoutMs: integer(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 5_000, 100, 600_000),
+    databaseLockTimeoutMs: integer(env, 'DATABASE_LOCK_TIMEOUT_MS', 2_000, 10, 600_000),
+    databaseBusyTimeoutMs: integer(env, 'DATABASE_BUSY_TIMEOUT_MS', 5_000, 10, 600_000),
     smtpUrl: smtpUrl(env),
     mailFrom: env.MAIL_FROM || 'ICS booking <no-reply@ics.localhost>',
     mailFilesKeepDays: integer(env, 'MAIL_FILES_KEEP_DAYS', 0, 0, 365),

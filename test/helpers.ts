@@ -47,7 +47,15 @@ export async function testRuntime(base: BaseDeps = testDeps(), options: RuntimeO
   const postgres = TEST_DATABASE === 'postgres';
   const schema = postgres ? `t_${process.pid}_${Date.now().toString(36)}_${counter++}` : undefined;
   const config = { ...base.config, dataDir, databaseUrl: postgres ? TEST_DATABASE_URL : null };
-  const runtime = await startBookingRuntime({ ...base, config, clock: options.clock ?? base.clock }, { jobs: false, ...options, ...(schema ? { schema } : {}) });
+  let firstError: unknown;
+  const runtime = await startBookingRuntime({ ...base, config, clock: options.clock ?? base.clock }, {
+    jobs: false, onDatabase: (event) => { firstError ??= event.error; }, ...options, ...(schema ? { schema } : {}),
+  });
+  if (runtime.databaseState() !== 'open') {
+    // The tests' database must be there: say why it is not, rather than wait for it.
+    await runtime.close();
+    throw firstError instanceof Error ? firstError : new Error('the test database did not open');
+  }
   const env: Record<string, string> = postgres
     ? { DATABASE_URL: `${TEST_DATABASE_URL}${TEST_DATABASE_URL.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`, DATA_DIR: dataDir }
     : { DATA_DIR: dataDir };

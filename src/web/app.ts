@@ -8,6 +8,7 @@ import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppDeps } from './deps.js';
+import { registerDatabaseGate } from './plugins/database-gate.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerSecurity } from './plugins/security.js';
 import { registerStaticAssets } from './plugins/static-assets.js';
@@ -43,6 +44,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     routerOptions: { maxParamLength: 100 },
     return503OnClosing: true,
   });
+  // First: its preClose hook (Retry-After on the 503s of a closing server) must run before the wait for handlers.
+  registerDatabaseGate(app, deps.booking);
   waitForHandlersOnClose(app);
   registerValidators(app);
   app.removeContentTypeParser('text/plain');

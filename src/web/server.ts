@@ -19,7 +19,7 @@ import { buildApp, loggerOptions } from './app.js';
 import { createTexts } from './i18n/texts.js';
 import { ROOT } from './root.js';
 import type { BaseDeps } from './deps.js';
-import { startBookingRuntime } from './booking-runtime.js';
+import { type DatabaseEvent, startBookingRuntime } from './booking-runtime.js';
 
 export { ROOT };
 
@@ -59,14 +59,26 @@ async function main(): Promise<void> {
   // Failures of background work (the e-mail sender, the scheduled jobs, a database connection that broke while idle)
   // go to the app's log once it exists: the message and code only (a driver's error carries its whole connection).
   let logError = (error: unknown) => console.error(error instanceof Error ? error.message : error);
-  const runtime = await startBookingRuntime(base, { onError: (error) => logError(error) });
+  // Whether the database can be used, told once per change (not once per try); booking waits for it, nothing else.
+  // Before the app (and its log) exists, the last event waits for it.
+  let pendingEvent: DatabaseEvent | null = null;
+  let logDatabase = (event: DatabaseEvent) => { pendingEvent = event; };
+  const runtime = await startBookingRuntime(base, { onError: (error) => logError(error), onDatabase: (event) => logDatabase(event) });
   const app = await buildApp({ ...base, booking: runtime.ports, cookieSecret: cookieSecretFor(config) }, { logger: loggerOptions(config.logLevel) });
   logError = (error) => {
     const e = error as { message?: unknown; code?: unknown };
     app.log.error({ err: { message: String(e?.message ?? error), code: e?.code } }, 'background work failed');
   };
+  logDatabase = (event) => {
+    const e = event.error as { message?: unknown; code?: unknown } | undefined;
+    if (event.state === 'open') app.log.info({ database: config.databaseUrl ? 'postgres' : 'sqlite' }, 'database open: booking ready');
+    else app.log.warn({ err: { message: String(e?.message ?? event.error), code: e?.code }, retryInMs: event.retryInMs }, 'database unavailable: booking answers 503 and the database is tried again');
+  };
+  if (pendingEvent) logDatabase(pendingEvent);
   app.addHook('onClose', async () => { await runtime.close(); });
-  app.log.info({ database: runtime.database.dialect, mail: runtime.mailer.description, jobs: config.jobs }, 'booking ready');
+  const database = runtime.databaseState() === 'open' ? runtime.database.dialect : 'unavailable';
+  app.log.info({ database, mail: runtime.mailer.description, jobs: config.jobs }, database === 'unavailable'
+    ? 'booking started without its database: it answers 503 until the database opens' : 'booking ready');
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

@@ -260,7 +260,7 @@ describe('every page', () => {
 
   it('answers the health check', async () => {
     const res = await get('/healthz');
-    assert.deepEqual([res.statusCode, res.json()], [200, { status: 'ok' }]);
+    assert.deepEqual([res.statusCode, res.json()], [200, { status: 'ok', database: 'ok' }]);
   });
 });
 

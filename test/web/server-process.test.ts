@@ -52,6 +52,29 @@ describe('the server process', () => {
     assert.ok(!server.output().includes('citizenship=SE'), 'the query string (the answers) must not be logged');
   });
 
+  it('starts without its database: /healthz 200 saying so, the offices 200, booking 503 with Retry-After, logged once (ADR 9)', async () => {
+    const port = await freePort();
+    const closed = await freePort();
+    const server = start({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: `postgres://postgres@127.0.0.1:${closed}/nothing` });
+    let health: Response | undefined;
+    for (let i = 0; i < 100 && !health; i++) {
+      try { health = await fetch(`http://127.0.0.1:${port}/healthz`); } catch { await new Promise((r) => setTimeout(r, 100)); }
+    }
+    assert.ok(health, `no answer on /healthz: ${server.output()}`);
+    assert.deepEqual([health.status, await health.json()], [200, { status: 'ok', database: 'unavailable' }]);
+    assert.equal((await fetch(`http://127.0.0.1:${port}/offices`)).status, 200);
+    const page = await fetch(`http://127.0.0.1:${port}/book?lang=da`);
+    assert.deepEqual([page.status, page.headers.get('retry-after')], [503, '60']);
+    assert.match(await page.text(), /Booking er ikke mulig lige nu/);
+    // Tries 1 s and 2 s later fail the same way: not told again.
+    await new Promise((r) => setTimeout(r, 3_200));
+    server.child.kill('SIGTERM');
+    assert.equal(await server.exited, 0);
+    const lines = server.output().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.equal(lines.filter((l) => String(l.msg).startsWith('database unavailable')).length, 1, server.output());
+    assert.ok(lines.some((l) => l.database === 'unavailable' && String(l.msg).startsWith('booking started without its database')));
+  });
+
   it('refuses a bad configuration, naming the variable', async () => {
     const server = start({ PORT: 'eighty' });
     assert.equal(await server.exited, 1);

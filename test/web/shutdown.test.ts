@@ -39,6 +39,7 @@ describe('shutting down', () => {
     assert.equal(databaseClosed, false, 'the database stays open while a handler runs');
     const late = await fetch(url);
     assert.equal(late.status, 503, 'new requests are turned away');
+    assert.equal(late.headers.get('retry-after'), '5', 'and told when to try again (ADR 9)');
     await closed;
     assert.equal(await read, 'read', 'the handler read the database before it closed');
     assert.equal(databaseClosed, true);

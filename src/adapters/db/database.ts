@@ -10,6 +10,7 @@ import {
   type SqliteDatabase as SqliteDatabaseLike, sql,
 } from 'kysely';
 import pg from 'pg';
+import { isUnavailable } from './errors.js';
 import * as booking001 from './migrations/001-booking.js';
 import * as messages002 from './migrations/002-message-events.js';
 import * as handOver003 from './migrations/003-hand-over.js';
@@ -31,6 +32,12 @@ export interface DatabaseOptions {
    * ended it). The pool drops it and opens another when one is needed; unheard, the error would end the process.
    */
   onIdleError?: (error: Error) => void;
+  /** PostgreSQL only: statement_timeout in ms (5000 unless given). A statement that runs longer fails 57014. */
+  statementTimeoutMs?: number;
+  /** PostgreSQL only: lock_timeout in ms (2000 unless given). A wait for a lock that lasts longer fails 55P03. */
+  lockTimeoutMs?: number;
+  /** SQLite only: busy_timeout in ms (5000 unless given). A write that waits longer for the lock fails SQLITE_BUSY. */
+  busyTimeoutMs?: number;
 }
 
 export interface OpenDatabase {
@@ -98,13 +105,21 @@ function preparingPool(pool: pg.Pool): PostgresPool {
     end: () => pool.end(),
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect();
+      // A connection that breaks while it is lent out (the server stopped or restarted mid-query) fails its query,
+      // which is answered 503, and the client emits 'error' too: unheard, that would end the process. The pool
+      // drops the broken client when it comes back.
+      const broken = (): void => undefined;
+      client.on('error', broken);
       return {
         query: ((text: unknown, values?: readonly unknown[]) => {
           if (typeof text !== 'string') return client.query(text as never);
           const name = named(text);
           return name === undefined ? client.query(text, values as unknown[]) : client.query({ name, text, values: values as unknown[] });
         }) as unknown as PostgresPoolClient['query'],
-        release: (destroy?: boolean) => client.release(destroy),
+        release: (destroy?: boolean) => {
+          client.removeListener('error', broken);
+          client.release(destroy);
+        },
       };
     },
   };
@@ -136,27 +151,42 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
       application_name: 'ics',
       // A request waits at most this long for a connection, then gets 503 (errors.ts), rather than waiting forever.
       connectionTimeoutMillis: 10_000,
+      // Sent with each new connection (startup parameters), so they hold for every statement on it, the batches of
+      // postgres-batches.ts and the migrations included: no statement runs, or waits for a lock, without end (ADR 9).
+      statement_timeout: options.statementTimeoutMs ?? 5_000,
+      lock_timeout: options.lockTimeoutMs ?? 2_000,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     pool.on('error', options.onIdleError ?? ((error) => console.error(`database connection ended: ${error.message}`)));
-    if (options.schema) {
-      const client = await pool.connect();
-      try { await client.query(`create schema if not exists "${options.schema.replace(/"/g, '')}"`); } finally { client.release(); }
+    try {
+      if (options.schema) {
+        const client = await pool.connect();
+        try { await client.query(`create schema if not exists "${options.schema.replace(/"/g, '')}"`); } finally { client.release(); }
+      }
+      const current = await pool.query<{ schema: string }>('select current_schema() as schema');
+      migrationSchema = current.rows[0]?.schema ?? 'public';
+    } catch (error) {
+      // The server is down, refuses us or has no such database: nothing is left open (the caller tries again).
+      await pool.end().catch(() => undefined);
+      throw error;
     }
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
-    const current = await pool.query<{ schema: string }>('select current_schema() as schema');
-    migrationSchema = current.rows[0]?.schema ?? 'public';
     handOvers = postgresHandOvers({
-      connectionString: options.databaseUrl, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+      connectionString: options.databaseUrl,
+      statement_timeout: options.statementTimeoutMs ?? 5_000,
+      lock_timeout: options.lockTimeoutMs ?? 2_000,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     }, options.onIdleError ?? ((error) => console.error(`database connection ended: ${error.message}`)));
   } else {
     dialect = 'sqlite';
     mkdirSync(options.dataDir, { recursive: true });
+    // Throws SQLITE_CANTOPEN when the file cannot be opened (isUnavailable: the runtime tries again).
     const file = new SqliteDatabase(join(options.dataDir, 'ics.sqlite'));
     file.pragma('journal_mode = WAL');
     // FULL: a booking answered 201 survives even a power cut, not only a crash of the process.
     file.pragma('synchronous = FULL');
-    file.pragma('busy_timeout = 5000');
+    // A write waits this long for another connection's (or process's) write lock, then fails SQLITE_BUSY: 503 (ADR 9).
+    file.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5_000)}`);
     file.pragma('foreign_keys = ON');
     // What is deleted or overwritten (an erased name, e-mail or phone) is overwritten with zeros in the file, not left
     // readable in its free space (ADR 10).
@@ -172,11 +202,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
-    await db.destroy();
+    await db.destroy().catch(() => undefined);
+    // The database went away, or a lock or statement ran out of time: the driver's error as it is (errors.ts).
+    if (isUnavailable(error)) throw error;
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${(error as Error).message}`);
   }
-  if (dialect === 'sqlite') await cleanFreeSpaceOnce(db);
+  if (dialect === 'sqlite') {
+    try {
+      await cleanFreeSpaceOnce(db);
+    } catch (e) {
+      await db.destroy().catch(() => undefined);
+      throw e;
+    }
+  }
   return {
     db, dialect, changeCounter, handOvers,
     async close() {

@@ -39,6 +39,11 @@ export interface BookingPorts {
   later: (work: () => Promise<unknown>) => void;
   /** The mailer, when it keeps copies of what it sent (files): removed with the personal data they hold. */
   mailCopies?: Pick<Mailer, 'forget' | 'sweep'>;
+  /**
+   * False while the database has not been opened (or migrated) yet: the runtime keeps trying in the background, and
+   * the booking routes answer 503 meanwhile (ADR 9). Absent: always open.
+   */
+  databaseOpen?: () => boolean;
 }
 
 export interface FreeSlot extends TimedSlot {

@@ -4,8 +4,9 @@
  * is logged and answered without details.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isUnavailable } from '../../adapters/db/errors.js';
+import { DatabaseNotOpen, isUnavailable } from '../../adapters/db/errors.js';
 import { readLang } from '../flow-query.js';
+import { RETRY_AFTER_SECONDS, isBookingPath } from './database-gate.js';
 import type { Texts } from '../i18n/texts.js';
 import { ErrorPage } from '../views/error-page.js';
 import { html, type View } from '../views/view.js';
@@ -16,7 +17,7 @@ export interface ApiFieldError {
 }
 
 export function apiError(reply: FastifyReply, status: number, message: string, errors: ApiFieldError[] = []) {
-  const names: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests' };
+  const names: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 503: 'Service Unavailable' };
   return reply.code(status).type('application/json; charset=utf-8').send({
     statusCode: status,
     error: names[status] ?? 'Error',
@@ -58,11 +59,14 @@ export function registerErrorHandling(app: FastifyInstance, texts: Texts): void 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isUnavailable(error)) {
       // The database is down, restarting or full: nothing happened, and trying again later is the answer.
-      request.log.warn({ err: error }, 'database unavailable');
-      reply.header('retry-after', '60');
+      // While the runtime has not opened the database yet, the runtime logs that once; each request only at debug.
+      if (error instanceof DatabaseNotOpen) request.log.debug('database not open yet');
+      else request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       if (isApi(request)) return apiError(reply, 503, 'The service cannot reach its database just now, so nothing was saved or changed. Try again in a few minutes.');
       const view = viewFor(request);
-      return reply.code(503).type('text/html; charset=utf-8').send(html(ErrorPage({ view, title: view.t('unavailable.title'), text: view.t('unavailable.text') })));
+      const key = isBookingPath(request.url) ? 'unavailable.booking' : 'unavailable';
+      return reply.code(503).type('text/html; charset=utf-8').send(html(ErrorPage({ view, title: view.t(`${key}.title`), text: view.t(`${key}.text`) })));
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error }, 'request failed');
