@@ -63,7 +63,7 @@ export function registerErrorHandling(app: FastifyInstance, texts: Texts): void 
       if (error instanceof DatabaseNotOpen) request.log.debug('database not open yet');
       else request.log.warn({ err: error }, 'database unavailable');
       reply.header('retry-after', String(RETRY_AFTER_SECONDS));
-      if (isApi(request)) return apiError(reply, 503, 'The service cannot reach its database just now, so nothing was saved or changed. Try again in a few minutes.');
+      if (isApi(request)) return apiError(reply, 503, 'The service cannot reach its database just now, so the request may not have been carried out. Try again in a few minutes: a booking that went through after all is confirmed by e-mail, and asking again does not book twice.');
       const view = viewFor(request);
       const key = isBookingPath(request.url) ? 'unavailable.booking' : 'unavailable';
       return reply.code(503).type('text/html; charset=utf-8').send(html(ErrorPage({ view, title: view.t(`${key}.title`), text: view.t(`${key}.text`) })));
