@@ -1,6 +1,7 @@
 /**
  * The page a person gets after too many requests (429): in their language, saying how long to wait, styled (the
- * design system's files are not limited), and accessible, with JavaScript on and off, on a phone's width.
+ * design system's files are not limited), and accessible, with JavaScript on and off, on a phone's width. And the
+ * page booking gives while its database is not open (503).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -40,6 +41,42 @@ describe('in Chromium: too many requests', () => {
         assert.ok(width <= 390, `the page is ${width} px wide on a 390 px screen`);
         await expectAccessible(tab.page, `the 429 page (${lang})`);
       } finally {
+        await tab.context.close();
+      }
+    });
+  }
+
+});
+
+describe('in Chromium: booking while its database is not open', () => {
+  let running: RunningApp | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    running = await startApp();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await running?.app.close();
+  });
+
+  for (const lang of ['da', 'en'] as Lang[]) {
+    it(`says in ${lang} that booking is unavailable for a moment while the database is not open, accessible (390 px)`, async () => {
+      const ports = running!.rt.ports;
+      const was = ports.databaseOpen;
+      ports.databaseOpen = () => false;
+      const tab = await openTab(browser!, { js: false });
+      try {
+        await tab.page.setViewportSize({ width: 390, height: 844 });
+        const response = await visit(tab.page, `${running!.base}/book?lang=${lang}`);
+        assert.equal(response.status(), 503);
+        assert.equal(response.headers()['retry-after'], '60');
+        assert.equal(await htmlLang(tab.page), lang);
+        assert.equal(await headingText(tab.page), t(lang, 'unavailable.booking.title'));
+        await expectAccessible(tab.page, `the booking-unavailable page (${lang})`);
+      } finally {
+        if (was) ports.databaseOpen = was;
+        else delete ports.databaseOpen;
         await tab.context.close();
       }
     });
