@@ -64,7 +64,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(swagger, {
     openapi: {
-      openapi: '3.0.3',
+      openapi: '3.1.0',
       info: {
         title: 'ICS platform API',
         version: '1.0.0',

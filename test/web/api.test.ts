@@ -2,6 +2,7 @@
  * The plan API against the real app (app.inject): the contract other tools rely on, and clear 400s.
  */
 import assert from 'node:assert/strict';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { Ajv } from 'ajv';
@@ -160,6 +161,16 @@ describe('GET /api/v1/steps and the OpenAPI document', () => {
     const request = doc.paths['/api/v1/plan'].post.requestBody.content['application/json'].schema;
     assert.deepEqual(request.required.sort(), ['citizenships', 'purpose', 'stay']);
     assert.equal(doc.paths['/plan/{question}'], undefined, 'pages are not part of the API document');
+  });
+
+  it('publishes an OpenAPI document that a third-party validator accepts (swagger-parser, OpenAPI 3.1)', async () => {
+    const doc = (await app.inject('/api/openapi.json')).json();
+    assert.equal(doc.openapi, '3.1.0');
+    // Every route of the API is in it: the plan, the offices, the finder, the postal codes, and booking.
+    for (const path of ['/api/v1/plan', '/api/v1/steps', '/api/v1/offices', '/api/v1/offices/{id}', '/api/v1/finder', '/api/v1/holds', '/api/v1/bookings', '/api/v1/bookings/{reference}']) {
+      assert.ok(doc.paths[path], `${path} is described`);
+    }
+    await SwaggerParser.validate(structuredClone(doc));
   });
 
   it('answers 404 in JSON for an unknown API path', async () => {
