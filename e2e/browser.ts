@@ -59,11 +59,14 @@ export type TabOptions = Parameters<typeof openTab>[1];
  * when the browser cannot start, `after` still closes the app) and closed in its `after`. `withTab` runs a walk in a
  * fresh browser context and closes it whatever happens.
  */
-export function chromiumSuite(): { server: { readonly base: string; mailLink(email: string): Promise<string> }; withTab: <T>(options: TabOptions, run: (tab: Tab) => Promise<T>) => Promise<T> } {
+export function chromiumSuite(overrides: Parameters<typeof startApp>[0] = {}): {
+  server: { readonly base: string; readonly rt: TestRuntime; mailLink(email: string): Promise<string> };
+  withTab: <T>(options: TabOptions, run: (tab: Tab) => Promise<T>) => Promise<T>;
+} {
   let browser: Browser | undefined;
   let running: RunningApp | undefined;
   before(async () => {
-    running = await startApp();
+    running = await startApp(overrides);
     browser = await launchBrowser();
   });
   after(async () => {
@@ -73,6 +76,7 @@ export function chromiumSuite(): { server: { readonly base: string; mailLink(ema
   return {
     server: {
       get base() { return running!.base; },
+      get rt() { return running!.rt; },
       /** The booking link in the newest e-mail to this address, as the person would click it. */
       async mailLink(email: string) {
         return `${running!.base}${(await linkInMail(running!.rt, email)).path}`;
