@@ -13,8 +13,6 @@ export interface Config {
   rateLimitMax: number;
   /** Trust X-Forwarded-For from a proxy in front (only when there is one). */
   trustProxy: boolean;
-  /** Adds the prepared twin routes that `npm run bench` compares against. Never in production. */
-  benchRoutes: boolean;
   /** The address people reach the service at: used in calendar files and in the links in e-mails. */
   publicUrl: string;
   /** PostgreSQL when set (postgres://…); otherwise SQLite in DATA_DIR/ics.sqlite. */
@@ -125,7 +123,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: logLevel as Config['logLevel'],
     rateLimitMax: integer(env, 'RATE_LIMIT_MAX', 300, 1, 10_000_000),
     trustProxy: flag(env, 'TRUST_PROXY'),
-    benchRoutes: flag(env, 'BENCH_ROUTES'),
     publicUrl: publicUrl.replace(/\/$/, ''),
     databaseUrl: databaseUrl(env),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 4, 1, 100),

@@ -184,6 +184,4 @@ export interface BookingStore {
   /** Resolves when the database answers a trivial query (for the readiness check). */
   ping(): Promise<void>;
 
-  /** Only for `npm run bench` (the plain-insert twin): one single-row insert into bench_inserts, in its own transaction. */
-  benchInsert(id: string, atMs: number): Promise<void>;
 }

@@ -18,7 +18,6 @@ import { registerBookingApi } from './routes/api-bookings.js';
 import { registerOfficesApi } from './routes/api-offices.js';
 import { registerBookingPages } from './routes/booking-pages.js';
 import { registerPlanApi } from './routes/api-plan.js';
-import { registerBenchRoutes } from './routes/bench-twins.js';
 import { registerHealth } from './routes/health.js';
 import { registerOfficePages } from './routes/office-pages.js';
 import { registerPages } from './routes/pages.js';
@@ -90,7 +89,6 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   registerOfficesApi(app, deps);
   registerBookingApi(app, deps);
   registerBookingPages(app, deps);
-  if (deps.config.benchRoutes) registerBenchRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

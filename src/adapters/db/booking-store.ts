@@ -389,9 +389,5 @@ export function kyselyBookingStore(db: Kysely<Database>, dialect: 'sqlite' | 'po
     async ping() {
       await sql`select 1`.execute(db);
     },
-
-    async benchInsert(id, atMs) {
-      await db.transaction().execute((trx) => trx.insertInto('bench_inserts').values({ id, at_ms: atMs }).execute());
-    },
   };
 }

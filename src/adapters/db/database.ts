@@ -14,6 +14,7 @@ import { isUnavailable } from './errors.js';
 import * as booking001 from './migrations/001-booking.js';
 import * as messages002 from './migrations/002-message-events.js';
 import * as handOver003 from './migrations/003-hand-over.js';
+import * as noBench004 from './migrations/004-no-bench-table.js';
 import { type HandOvers, postgresHandOvers } from './hand-overs.js';
 import type { Database } from './schema.js';
 
@@ -56,7 +57,7 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-const migrations: Record<string, Migration> = { '001-booking': booking001, '002-message-events': messages002, '003-hand-over': handOver003 };
+const migrations: Record<string, Migration> = { '001-booking': booking001, '002-message-events': messages002, '003-hand-over': handOver003, '004-no-bench-table': noBench004 };
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /**

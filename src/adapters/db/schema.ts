@@ -98,11 +98,6 @@ export interface AuditLogTable {
   booking_id: string;
 }
 
-export interface BenchInsertsTable {
-  id: string;
-  at_ms: number;
-}
-
 export interface Database {
   slot_usage: SlotUsageTable;
   holds: HoldsTable;
@@ -111,7 +106,6 @@ export interface Database {
   outbox: OutboxTable;
   booking_attempts: BookingAttemptsTable;
   audit_log: AuditLogTable;
-  bench_inserts: BenchInsertsTable;
 }
 
 export type { Generated };

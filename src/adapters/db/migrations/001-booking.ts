@@ -111,15 +111,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('booking_id', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('audit_by_booking').on('audit_log').columns(['booking_id', 'at_ms']).execute();
-
-  await db.schema.createTable('bench_inserts')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('at_ms', 'bigint', (c) => c.notNull())
-    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['bench_inserts', 'audit_log', 'booking_attempts', 'outbox', 'booking_tokens', 'bookings', 'holds', 'slot_usage']) {
+  for (const table of ['audit_log', 'booking_attempts', 'outbox', 'booking_tokens', 'bookings', 'holds', 'slot_usage']) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }
