@@ -13,18 +13,18 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Only src/config.ts reads process.env.' },
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Only src/platform/config.ts reads process.env.' },
       ],
     },
   },
-  { files: ['src/config.ts', 'scripts/**', 'bench/**', 'e2e/**', 'test/**'], rules: { 'no-restricted-syntax': 'off' } },
+  { files: ['src/platform/config.ts', 'scripts/**', 'bench/**', 'e2e/**', 'test/**'], rules: { 'no-restricted-syntax': 'off' } },
   {
-    files: ['src/domain/**'],
+    files: ['src/modules/*/domain/**', 'src/kernel/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', 'fastify*', '@fastify/*', 'kysely', 'pg', 'better-sqlite3', '../../web/*', '../../adapters/*'] }],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Time is an argument in the domain.' }],
     },
   },
   { files: ['scripts/**/*.mjs', '*.js'], languageOptions: { globals: { ...globals.node } } },
-  { files: ['src/web/assets/**/*.js'], languageOptions: { globals: { ...globals.browser }, sourceType: 'script' } },
+  { files: ['src/platform/assets/**/*.js'], languageOptions: { globals: { ...globals.browser }, sourceType: 'script' } },
 );

@@ -22,12 +22,12 @@ import autocannon from 'autocannon';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { availability } from '../src/app/booking/bookings.js';
-import { loadConfig } from '../src/config.js';
-import { isBookableService } from '../src/domain/booking/booking-config.js';
-import { slotsFor } from '../src/domain/booking/slots.js';
-import { startBookingRuntime } from '../src/web/booking-runtime.js';
-import { loadDeps } from '../src/web/server.js';
+import { availability } from '../src/modules/booking/app/bookings.js';
+import { loadConfig } from '../src/platform/config.js';
+import { isBookableService } from '../src/modules/booking/domain/booking-config.js';
+import { slotsFor } from '../src/modules/booking/domain/slots.js';
+import { startBookingRuntime } from '../src/modules/booking/booking-runtime.js';
+import { loadDeps } from '../src/server.js';
 import { median, quantile, serverCpuUs, startServer } from './lib.js';
 
 const run = promisify(execFile);

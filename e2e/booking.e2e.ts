@@ -13,8 +13,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Locator, Page, Response } from 'playwright-core';
-import type { Lang } from '../src/domain/answers/answers.js';
-import type { FieldError } from '../src/domain/answers/validate-answers.js';
+import type { Lang } from '../src/modules/plan/domain/answers.js';
+import type { FieldError } from '../src/modules/plan/domain/validate-answers.js';
 import { testDeps } from '../test/helpers.js';
 import {
   chromiumSuite, expectAccessible, focusMatches, focused, headingText, htmlLang,

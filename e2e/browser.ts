@@ -12,8 +12,8 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, type Page, type Response, chromium } from 'playwright-core';
-import type { Lang } from '../src/domain/answers/answers.js';
-import type { Params } from '../src/web/i18n/texts.js';
+import type { Lang } from '../src/modules/plan/domain/answers.js';
+import type { Params } from '../src/platform/i18n/texts.js';
 import { type TestRuntime, linkInMail, testApp, testDeps, testRuntime } from '../test/helpers.js';
 
 const require = createRequire(import.meta.url);

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Lang } from '../src/domain/answers/answers.js';
+import type { Lang } from '../src/modules/plan/domain/answers.js';
 import { chromiumSuite, expectAccessible, headingText, htmlLang, t, visit } from './browser.js';
 
 describe('in Chromium: too many requests', () => {

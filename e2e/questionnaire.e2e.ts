@@ -11,8 +11,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type Lang, LEFT_UKRAINE, PROFESSIONS, PURPOSES, SCHEMES, STAYS } from '../src/domain/answers/answers.js';
-import type { FieldError } from '../src/domain/answers/validate-answers.js';
+import { type Lang, LEFT_UKRAINE, PROFESSIONS, PURPOSES, SCHEMES, STAYS } from '../src/modules/plan/domain/answers.js';
+import type { FieldError } from '../src/modules/plan/domain/validate-answers.js';
 import { testDeps } from '../test/helpers.js';
 import {
   type Tab, chromiumSuite, expectAccessible, focusMatches, focused, headingText, htmlLang,

@@ -1,12 +1,12 @@
 // Builds dist/ with tsc, but only when a source is newer than the last build (npm start then starts at once).
-// Compared: every file under src/, the bench samples the build includes, the TypeScript settings and the lockfile.
+// Compared: every file under src/, the TypeScript settings and the lockfile.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const STAMP = 'dist/.tsbuildinfo';
-const INPUTS = ['src', 'bench/samples.ts', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
 
 function newestMs(path) {
   if (!existsSync(path)) return 0;

@@ -1,9 +1,9 @@
 // Loads and checks all rules (schemas, names, parameters, placeholders) and reports unfinished texts.
 // Usage: node --import tsx scripts/check-rules.ts [step-id ...]
 import { readFileSync, readdirSync } from 'node:fs';
-import { loadRules } from '../src/adapters/rules/load-rules.js';
-import { copenhagenDate } from '../src/domain/dates/copenhagen-time.js';
-import { addYears } from '../src/domain/dates/local-date.js';
+import { loadRules } from '../src/modules/plan/adapters/load-rules.js';
+import { copenhagenDate } from '../src/kernel/time/copenhagen-time.js';
+import { addYears } from '../src/kernel/dates/local-date.js';
 
 const today = copenhagenDate(new Date());
 try {

@@ -3,17 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { fixedClock } from '../src/adapters/clock/system-clock.js';
-import { loadConfig } from '../src/config.js';
-import type { LocalDate } from '../src/domain/dates/local-date.js';
-import type { Clock } from '../src/ports/clock.js';
-import { buildApp } from '../src/web/app.js';
-import { type BookingRuntime, type RuntimeOptions, startBookingRuntime } from '../src/web/booking-runtime.js';
-import type { AppDeps, BaseDeps } from '../src/web/deps.js';
-import { loadDeps } from '../src/web/server.js';
-import { outgoing } from '../src/adapters/db/booking-store.js';
-import { composeOutgoing } from '../src/app/booking/messages.js';
-import type { OutboxTable } from '../src/adapters/db/schema.js';
+import { fixedClock } from '../src/platform/clock/system-clock.js';
+import { loadConfig } from '../src/platform/config.js';
+import type { LocalDate } from '../src/kernel/dates/local-date.js';
+import type { Clock } from '../src/platform/clock/clock.js';
+import { buildApp } from '../src/app.js';
+import { type BookingRuntime, type RuntimeOptions, startBookingRuntime } from '../src/modules/booking/booking-runtime.js';
+import type { AppDeps, BaseDeps } from '../src/deps.js';
+import { loadDeps } from '../src/server.js';
+import { outgoing } from '../src/modules/booking/adapters/db/booking-store.js';
+import { composeOutgoing } from '../src/modules/booking/app/messages.js';
+import type { OutboxTable } from '../src/modules/booking/adapters/db/schema.js';
 
 /** The day the tests stand on: the rules' sources were checked on this day. */
 export const TEST_TODAY = '2026-11-25' as LocalDate;

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import pg from 'pg';
-import { availability, confirmBooking, placeHold, rescheduleBooking } from '../../src/app/booking/bookings.js';
-import { loadConfig } from '../../src/config.js';
+import { availability, confirmBooking, placeHold, rescheduleBooking } from '../../src/modules/booking/app/bookings.js';
+import { loadConfig } from '../../src/platform/config.js';
 import { TEST_DATABASE, type TestRuntime, testRuntime } from '../helpers.js';
 
 const OFFICE = 'ics-copenhagen';

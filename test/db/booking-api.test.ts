@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import Value from 'typebox/value';
-import { AvailabilityResponse } from '../../src/web/schemas/booking-schemas.js';
+import { AvailabilityResponse } from '../../src/modules/booking/web/booking-schemas.js';
 import { TEST_DATABASE, type TestRuntime, linkInMail, outboxMail, testApp, testDeps, testRuntime } from '../helpers.js';
 
 let app: FastifyInstance;

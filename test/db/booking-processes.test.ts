@@ -12,8 +12,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { SMTPServer } from 'smtp-server';
-import { HANDED_OVER_UNHEARD } from '../../src/adapters/db/booking-store.js';
-import { ROOT } from '../../src/web/root.js';
+import { HANDED_OVER_UNHEARD } from '../../src/modules/booking/adapters/db/booking-store.js';
+import { ROOT } from '../../src/platform/root.js';
 import { TEST_DATABASE, type TestRuntime, testRuntime } from '../helpers.js';
 
 const OFFICE = 'ics-copenhagen';
@@ -63,10 +63,10 @@ const BASE_ENV: Record<string, string> = {
   BOOKING_CONFIG: '',
 };
 
-/** Starts `src/web/server.ts` on a free port and waits until it answers /healthz. */
+/** Starts `src/server.ts` on a free port and waits until it answers /healthz. */
 async function startServer(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/web/server.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT, env: { ...process.env, ...BASE_ENV, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);

@@ -7,12 +7,12 @@ import ICAL from 'ical.js';
 import { after, before, describe, it } from 'node:test';
 import {
   availability, cancelBooking, confirmBooking, housekeeping, openBooking, placeHold, rescheduleBooking, sendLink,
-} from '../../src/app/booking/bookings.js';
-import { whenText } from '../../src/app/booking/messages.js';
-import { timeOfId } from '../../src/domain/booking/ids.js';
-import { deliverDue } from '../../src/app/booking/outbox-worker.js';
-import { HANDED_OVER_UNHEARD } from '../../src/adapters/db/booking-store.js';
-import type { Mailer, MailMessage } from '../../src/ports/mailer.js';
+} from '../../src/modules/booking/app/bookings.js';
+import { whenText } from '../../src/modules/booking/app/messages.js';
+import { timeOfId } from '../../src/kernel/ids.js';
+import { deliverDue } from '../../src/modules/booking/app/outbox-worker.js';
+import { HANDED_OVER_UNHEARD } from '../../src/modules/booking/adapters/db/booking-store.js';
+import type { Mailer, MailMessage } from '../../src/platform/mail/mailer-port.js';
 import { TEST_DATABASE, type TestRuntime, outboxMail, testRuntime } from '../helpers.js';
 
 const OFFICE = 'ics-copenhagen';

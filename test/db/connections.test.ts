@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/platform/config.js';
 import { TEST_DATABASE, TEST_DATABASE_URL, type TestRuntime, testDeps, testRuntime } from '../helpers.js';
 
 describe('the database connections of a process', () => {

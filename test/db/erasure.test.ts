@@ -12,8 +12,8 @@ import { after, before, describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
 import {
   availability, clientKeyOf, confirmBooking, housekeeping, placeHold, rescheduleBooking, sendLink,
-} from '../../src/app/booking/bookings.js';
-import { deliverDue } from '../../src/app/booking/outbox-worker.js';
+} from '../../src/modules/booking/app/bookings.js';
+import { deliverDue } from '../../src/modules/booking/app/outbox-worker.js';
 import { TEST_DATABASE, type TestRuntime, testDeps, testRuntime } from '../helpers.js';
 
 const OFFICE = 'ics-copenhagen';

@@ -16,9 +16,9 @@ import SqliteDatabase from 'better-sqlite3';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { type Config, loadConfig } from '../../src/config.js';
-import { buildApp } from '../../src/web/app.js';
-import { type BookingRuntime, type DatabaseEvent, type RuntimeOptions, startBookingRuntime } from '../../src/web/booking-runtime.js';
+import { type Config, loadConfig } from '../../src/platform/config.js';
+import { buildApp } from '../../src/app.js';
+import { type BookingRuntime, type DatabaseEvent, type RuntimeOptions, startBookingRuntime } from '../../src/modules/booking/booking-runtime.js';
 import { TEST_COOKIE_SECRET, TEST_DATABASE, TEST_DATABASE_URL, testDeps } from '../helpers.js';
 import { type PgCluster, canMakeCluster, makeCluster } from '../pg-cluster.js';
 

@@ -1,5 +1,5 @@
 /**
- * Group commit on SQLite (src/adapters/db/group-commit.ts): transactions that arrive together share one commit, yet
+ * Group commit on SQLite (src/modules/booking/adapters/db/group-commit.ts): transactions that arrive together share one commit, yet
  * each is all or nothing on its own, and nobody is answered before the commit. SQLite only: PostgreSQL does not use
  * it, so on the PostgreSQL run of the suite this file says so and does nothing.
  */
@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import SqliteDatabase from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
-import { type OpenDatabase, openDatabase } from '../../src/adapters/db/database.js';
-import { type Transact, groupCommit } from '../../src/adapters/db/group-commit.js';
+import { type OpenDatabase, openDatabase } from '../../src/platform/db/database.js';
+import { type Transact, groupCommit } from '../../src/modules/booking/adapters/db/group-commit.js';
 import { TEST_DATABASE } from '../helpers.js';
 
 describe('group commit on SQLite', { skip: TEST_DATABASE === 'postgres' ? 'SQLite only: PostgreSQL does not group commits this way' : false }, () => {

@@ -1,18 +1,18 @@
 /**
- * The free times kept for a moment (src/adapters/db/places-cache.ts), on a real database: this process's writes
+ * The free times kept for a moment (src/modules/booking/adapters/db/places-cache.ts), on a real database: this process's writes
  * are seen at once, another connection's at once on SQLite and within the time on PostgreSQL, and a refused hold
  * never offers the time it was refused. Two runtimes on one database stand for two server processes.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { PlacesCacheStats } from '../../src/adapters/db/places-cache.js';
-import { availability, placeHold } from '../../src/app/booking/bookings.js';
-import type { BookingPorts } from '../../src/app/booking/bookings.js';
-import { loadConfig } from '../../src/config.js';
-import { loadDeps } from '../../src/web/server.js';
+import type { PlacesCacheStats } from '../../src/modules/booking/adapters/db/places-cache.js';
+import { availability, placeHold } from '../../src/modules/booking/app/bookings.js';
+import type { BookingPorts } from '../../src/modules/booking/app/bookings.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { loadDeps } from '../../src/server.js';
 import { TEST_DATABASE, TEST_NOW, type TestRuntime, testDeps, testRuntime } from '../helpers.js';
-import { fixedClock } from '../../src/adapters/clock/system-clock.js';
-import { startBookingRuntime } from '../../src/web/booking-runtime.js';
+import { fixedClock } from '../../src/platform/clock/system-clock.js';
+import { startBookingRuntime } from '../../src/modules/booking/booking-runtime.js';
 
 const OFFICE = 'ics-copenhagen';
 const SERVICE = 'cpr-registration';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { batcher } from '../../src/adapters/db/batcher.js';
+import { batcher } from '../../src/modules/booking/adapters/db/batcher.js';
 
 /** A run whose batches end only when told to, recording each batch and how many ran at once. */
 function controlled() {

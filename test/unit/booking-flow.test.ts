@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { FLOW_KEYS, type Flow, flowHref, readFlow } from '../../src/web/booking-flow.js';
+import { FLOW_KEYS, type Flow, flowHref, readFlow } from '../../src/modules/booking/web/booking-flow.js';
 
 describe('booking flow addresses', () => {
   it('are written as URLSearchParams writes them, for plain and for any values', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { citizenshipGroup } from '../../src/domain/countries/citizenship-group.js';
-import type { LocalDate } from '../../src/domain/dates/local-date.js';
+import { citizenshipGroup } from '../../src/modules/plan/domain/citizenship-group.js';
+import type { LocalDate } from '../../src/kernel/dates/local-date.js';
 import { testDeps } from '../helpers.js';
 
 const group = (codes: string[], on = '2026-11-25') => citizenshipGroup(testDeps().rules.countries, codes, on as LocalDate);

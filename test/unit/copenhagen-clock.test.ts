@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { LocalDate } from '../../src/domain/dates/local-date.js';
-import { instantAt, isoWithOffset, localMoment, offsetMinutes } from '../../src/domain/time/copenhagen-clock.js';
+import type { LocalDate } from '../../src/kernel/dates/local-date.js';
+import { instantAt, isoWithOffset, localMoment, offsetMinutes } from '../../src/kernel/time/copenhagen-clock.js';
 
 const zone = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',

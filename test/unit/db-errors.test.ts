@@ -1,7 +1,7 @@
 /** Which database errors mean "not now" (503 with Retry-After) rather than a fault of ours (500). ADR 9. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DatabaseNotOpen, isRetryable, isUnavailable, withRetry } from '../../src/adapters/db/errors.js';
+import { DatabaseNotOpen, isRetryable, isUnavailable, withRetry } from '../../src/platform/db/errors.js';
 
 const coded = (code: string) => Object.assign(new Error(code), { code });
 

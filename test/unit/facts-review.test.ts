@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { BEGIN, END, factsTables, withTables } from '../../scripts/facts-review.js';
-import { ROOT } from '../../src/web/server.js';
+import { ROOT } from '../../src/server.js';
 import { testDeps } from '../helpers.js';
 
 const file = readFileSync(join(ROOT, 'docs', 'facts-review.md'), 'utf8');

@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Type from 'typebox';
-import { checked, readYaml } from '../../src/adapters/rules/load-rules.js';
-import { findForPlace, resolvePlace } from '../../src/app/find-offices.js';
-import { findOffices } from '../../src/domain/offices/finder.js';
-import { SERVICE_IDS } from '../../src/domain/offices/office.js';
-import { ROOT } from '../../src/web/server.js';
+import { checked, readYaml } from '../../src/modules/plan/adapters/load-rules.js';
+import { findForPlace, resolvePlace } from '../../src/modules/offices/app/find-offices.js';
+import { findOffices } from '../../src/modules/offices/domain/finder.js';
+import { SERVICE_IDS } from '../../src/modules/offices/domain/office.js';
+import { ROOT } from '../../src/server.js';
 import { testDeps } from '../helpers.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');

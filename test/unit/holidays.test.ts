@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Holidays from 'date-holidays';
-import { closingDays, easterSunday } from '../../src/domain/time/holidays.js';
+import { closingDays, easterSunday } from '../../src/kernel/time/holidays.js';
 import { testDeps } from '../helpers.js';
 
 const rules = () => testDeps().offices.holidays;

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { isHoldId } from '../../src/app/booking/bookings.js';
-import { ORDERED_ALPHABET, orderedId, timeOfId } from '../../src/domain/booking/ids.js';
+import { isHoldId } from '../../src/modules/booking/app/bookings.js';
+import { ORDERED_ALPHABET, orderedId, timeOfId } from '../../src/kernel/ids.js';
 
 const bytes = (values: number[]) => () => Uint8Array.from(values);
 const MAX_MS = 2 ** 48 - 1;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { copenhagenDate } from '../../src/domain/dates/copenhagen-time.js';
+import { copenhagenDate } from '../../src/kernel/time/copenhagen-time.js';
 import {
   type LocalDate, addDays, addMonths, daysBetween, fromParts, isoWeekday, parseLocalDate,
-} from '../../src/domain/dates/local-date.js';
+} from '../../src/kernel/dates/local-date.js';
 
 const d = (s: string) => s as LocalDate;
 

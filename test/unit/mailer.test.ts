@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { fileMailer, smtpMailer } from '../../src/adapters/mail/mailer.js';
-import { loadConfig } from '../../src/config.js';
-import type { MailMessage } from '../../src/ports/mailer.js';
+import { fileMailer, smtpMailer } from '../../src/platform/mail/mailer.js';
+import { loadConfig } from '../../src/platform/config.js';
+import type { MailMessage } from '../../src/platform/mail/mailer-port.js';
 
 const dirs: string[] = [];
 after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });

@@ -8,12 +8,12 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import Type from 'typebox';
-import { checked, readYaml } from '../../src/adapters/rules/load-rules.js';
-import { makePlan } from '../../src/app/make-plan.js';
-import type { LocalDate } from '../../src/domain/dates/local-date.js';
-import type { PlanStep } from '../../src/domain/plan/plan.js';
-import { CaseSchema, type PlanCase } from '../../src/domain/rules/schema.js';
-import { ROOT } from '../../src/web/server.js';
+import { checked, readYaml } from '../../src/modules/plan/adapters/load-rules.js';
+import { makePlan } from '../../src/modules/plan/app/make-plan.js';
+import type { LocalDate } from '../../src/kernel/dates/local-date.js';
+import type { PlanStep } from '../../src/modules/plan/domain/plan.js';
+import { CaseSchema, type PlanCase } from '../../src/modules/plan/domain/rules/schema.js';
+import { ROOT } from '../../src/server.js';
 import { testDeps } from '../helpers.js';
 
 const dir = join(ROOT, 'rules', 'cases');

@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { makePlan } from '../../src/app/make-plan.js';
-import { PURPOSES, type RawAnswers, STAYS } from '../../src/domain/answers/answers.js';
-import { type LocalDate, addDays } from '../../src/domain/dates/local-date.js';
-import type { Plan } from '../../src/domain/plan/plan.js';
+import { makePlan } from '../../src/modules/plan/app/make-plan.js';
+import { PURPOSES, type RawAnswers, STAYS } from '../../src/modules/plan/domain/answers.js';
+import { type LocalDate, addDays } from '../../src/kernel/dates/local-date.js';
+import type { Plan } from '../../src/modules/plan/domain/plan.js';
 import { TEST_TODAY, testDeps } from '../helpers.js';
 
 const CITIZENSHIPS = { danish: ['DK'], nordic: ['SE'], 'eu-eea': ['DE'], swiss: ['CH'], other: ['IN'], dual: ['GB', 'PL'] };

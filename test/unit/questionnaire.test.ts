@@ -4,12 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PURPOSES, STAYS } from '../../src/domain/answers/answers.js';
+import { PURPOSES, STAYS } from '../../src/modules/plan/domain/answers.js';
 import {
   type FlowAnswers, type FlowContext, QUESTION_IDS, type QuestionId, isQuestionId, nextQuestion, previousQuestion,
   pruneAnswers, toRawAnswers,
-} from '../../src/domain/flow/questionnaire.js';
-import { citizenshipGroup } from '../../src/domain/countries/citizenship-group.js';
+} from '../../src/modules/plan/domain/questionnaire.js';
+import { citizenshipGroup } from '../../src/modules/plan/domain/citizenship-group.js';
 import { TEST_TODAY, testDeps } from '../helpers.js';
 
 const ctx: FlowContext = { groupOf: (codes) => citizenshipGroup(testDeps().rules.countries, codes, TEST_TODAY) };

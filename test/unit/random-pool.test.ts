@@ -1,7 +1,7 @@
 /** The pool of random bytes: every draw is fresh, whatever its size, and never shared with another draw. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { randomPool } from '../../src/adapters/random/random-pool.js';
+import { randomPool } from '../../src/platform/random-pool.js';
 
 describe('the random pool', () => {
   it('never hands out the same bytes twice, across refills', () => {

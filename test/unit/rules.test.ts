@@ -7,12 +7,12 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { RulesError, loadRules } from '../../src/adapters/rules/load-rules.js';
-import type { LocalDate } from '../../src/domain/dates/local-date.js';
-import { allTexts } from '../../src/domain/rules/check-rules.js';
-import { CONTRACT_STEP_IDS } from '../../src/domain/rules/rules.js';
-import { ROOT } from '../../src/web/server.js';
-import { copenhagenDate } from '../../src/domain/dates/copenhagen-time.js';
+import { RulesError, loadRules } from '../../src/modules/plan/adapters/load-rules.js';
+import type { LocalDate } from '../../src/kernel/dates/local-date.js';
+import { allTexts } from '../../src/modules/plan/domain/rules/check-rules.js';
+import { CONTRACT_STEP_IDS } from '../../src/modules/plan/domain/rules/rules.js';
+import { ROOT } from '../../src/server.js';
+import { copenhagenDate } from '../../src/kernel/time/copenhagen-time.js';
 import { testDeps } from '../helpers.js';
 
 const EARLIEST = '2025-11-25' as LocalDate;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { RawAnswers } from '../../src/domain/answers/answers.js';
-import { type FieldError, validateAnswers } from '../../src/domain/answers/validate-answers.js';
+import type { RawAnswers } from '../../src/modules/plan/domain/answers.js';
+import { type FieldError, validateAnswers } from '../../src/modules/plan/domain/validate-answers.js';
 import { TEST_TODAY, testDeps } from '../helpers.js';
 
 const BASE: RawAnswers = { citizenships: ['SE'], purpose: 'work', stay: 'over-6-months' };

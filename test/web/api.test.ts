@@ -7,8 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
-import { CONTRACT_STEP_IDS } from '../../src/domain/rules/rules.js';
-import { PlanResponse } from '../../src/web/schemas/plan-schemas.js';
+import { CONTRACT_STEP_IDS } from '../../src/modules/plan/domain/rules/rules.js';
+import { PlanResponse } from '../../src/modules/plan/web/plan-schemas.js';
 import { testApp } from '../helpers.js';
 
 let app: FastifyInstance;

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { loadContent } from '../../src/adapters/content/load-content.js';
-import { ROOT } from '../../src/web/server.js';
+import { loadContent } from '../../src/platform/i18n/load-content.js';
+import { ROOT } from '../../src/server.js';
 import { join } from 'node:path';
 import { testApp, testDeps } from '../helpers.js';
 

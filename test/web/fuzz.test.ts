@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
-import { PURPOSES, STAYS } from '../../src/domain/answers/answers.js';
-import { QUESTION_IDS } from '../../src/domain/flow/questionnaire.js';
+import { PURPOSES, STAYS } from '../../src/modules/plan/domain/answers.js';
+import { QUESTION_IDS } from '../../src/modules/plan/domain/questionnaire.js';
 import { testApp } from '../helpers.js';
 
 let app: FastifyInstance;

@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { loadContent } from '../../src/adapters/content/load-content.js';
-import { GROUPS, PURPOSES, STAYS } from '../../src/domain/answers/answers.js';
-import { ROOT } from '../../src/web/server.js';
+import { loadContent } from '../../src/platform/i18n/load-content.js';
+import { GROUPS, PURPOSES, STAYS } from '../../src/modules/plan/domain/answers.js';
+import { ROOT } from '../../src/server.js';
 
 const content = loadContent(join(ROOT, 'content'));
 

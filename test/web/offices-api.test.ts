@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
-import { FinderResponse, OfficeDetail, OfficesResponse } from '../../src/web/schemas/office-schemas.js';
+import { FinderResponse, OfficeDetail, OfficesResponse } from '../../src/modules/offices/web/office-schemas.js';
 import { testApp } from '../helpers.js';
 
 let app: FastifyInstance;
@@ -42,7 +42,7 @@ describe('GET /api/v1/offices and /api/v1/offices/{id}', () => {
 
   it('marks 24 December closed with its name', async () => {
     const { offices } = (await import('../helpers.js')).testDeps();
-    const { officeCalendar } = await import('../../src/app/find-offices.js');
+    const { officeCalendar } = await import('../../src/modules/offices/app/find-offices.js');
     const { days } = officeCalendar(offices, offices.byId.get('ics-aarhus')!, new Date('2026-12-21T10:00:00Z'), 14);
     const eve = days.find((d) => d.date === '2026-12-24')!;
     assert.deepEqual([eve.status, eve.reason?.name.en], ['closed', 'Christmas Eve']);
@@ -147,7 +147,7 @@ describe('the office pages', () => {
   });
 
   it('mark holidays and office closing days in the week shown', async () => {
-    const { fixedClock } = await import('../../src/adapters/clock/system-clock.js');
+    const { fixedClock } = await import('../../src/platform/clock/system-clock.js');
     const christmas = await testApp({}, { clock: fixedClock('2026-12-21T10:00:00Z') });
     const body = (await christmas.inject('/offices/ics-aarhus?lang=da')).body;
     assert.match(body, /torsdag den 24\. december 2026<\/span><\/th><td><span>Lukket<\/span><span class="hours-reason"> \(Juleaftensdag\)<\/span>/);

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { ROOT } from '../../src/web/server.js';
+import { ROOT } from '../../src/server.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ics-data-'));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -24,7 +24,7 @@ async function freePort(): Promise<number> {
 }
 
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/web/server.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

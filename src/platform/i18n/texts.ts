@@ -1,0 +1,39 @@
+/**
+ * Words for the interface, in the person's language. `t` fills "{name}" placeholders; a key that does not exist
+ * shows as the key itself (and a test makes sure every key the views use exists).
+ */
+import type { Content } from './load-content.js';
+import type { Lang } from '../../modules/plan/domain/answers.js';
+import type { FieldError } from '../../modules/plan/domain/validate-answers.js';
+import { parseLocalDate } from '../../kernel/dates/local-date.js';
+import { formatDate } from '../../kernel/i18n/format.js';
+
+export type Params = Record<string, string | number>;
+
+export interface Texts {
+  t(lang: Lang, key: string, params?: Params): string;
+  message(lang: Lang, error: FieldError): string;
+}
+
+function fill(text: string, params: Params | undefined, lang: Lang): string {
+  if (!params) return text;
+  return text.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    const asDate = typeof value === 'string' ? parseLocalDate(value) : null;
+    return asDate ? formatDate(asDate, lang) : String(value);
+  });
+}
+
+export function createTexts(content: Content): Texts {
+  return {
+    t(lang, key, params) {
+      const entry = content.ui[key];
+      return entry ? fill(entry[lang], params, lang) : key;
+    },
+    message(lang, error) {
+      const entry = content.messages[`${error.field}.${error.code}`] ?? content.messages[error.code];
+      return entry ? fill(entry[lang], error.params, lang) : fill(content.messages['field.unknown']?.[lang] ?? error.code, undefined, lang);
+    },
+  };
+}
