@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import boundaries from './eslint/boundaries.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'dist/', '.bench/'] },
@@ -17,11 +18,12 @@ export default tseslint.config(
       ],
     },
   },
+  { files: ['src/**/*.ts', 'src/**/*.tsx'], plugins: { boundaries }, rules: { 'boundaries/imports': 'error' } },
   { files: ['src/platform/config.ts', 'scripts/**', 'bench/**', 'e2e/**', 'test/**'], rules: { 'no-restricted-syntax': 'off' } },
   {
     files: ['src/modules/*/domain/**', 'src/kernel/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fastify*', '@fastify/*', 'kysely', 'pg', 'better-sqlite3', '../../web/*', '../../adapters/*'] }],
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'fastify*', '@fastify/*', 'kysely', 'pg', 'better-sqlite3'] }],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Time is an argument in the domain.' }],
     },
   },

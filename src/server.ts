@@ -8,18 +8,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContent } from './platform/i18n/load-content.js';
 import { systemClock } from './platform/clock/system-clock.js';
-import { loadPlaces } from './modules/offices/adapters/load-reference.js';
-import { loadOfficeDirectory } from './modules/offices/adapters/load-offices.js';
-import { loadRules } from './modules/plan/adapters/load-rules.js';
-import { loadBookingConfig } from './modules/booking/adapters/load-booking.js';
+import { loadPlaces } from './modules/offices/index.js';
+import { loadOfficeDirectory } from './modules/offices/index.js';
+import { loadRules } from './modules/plan/index.js';
+import { loadBookingConfig } from './modules/booking/index.js';
 import { loadConfig } from './platform/config.js';
 import { copenhagenDate } from './kernel/time/copenhagen-time.js';
-import { dateLimits } from './modules/plan/domain/validate-answers.js';
+import { dateLimits } from './modules/plan/index.js';
 import { buildApp, loggerOptions } from './app.js';
 import { createTexts } from './platform/i18n/texts.js';
 import { ROOT } from './platform/root.js';
 import type { BaseDeps } from './deps.js';
-import { type DatabaseEvent, startBookingRuntime } from './modules/booking/booking-runtime.js';
+import { type DatabaseEvent, startBookingRuntime } from './modules/booking/index.js';
 
 export { ROOT };
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import SqliteDatabase from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
-import { type OpenDatabase, openDatabase } from '../../src/platform/db/database.js';
+import { type OpenDatabase, openDatabase } from '../../src/modules/booking/adapters/db/database.js';
 import { type Transact, groupCommit } from '../../src/modules/booking/adapters/db/group-commit.js';
 import { TEST_DATABASE } from '../helpers.js';
 

@@ -16,7 +16,7 @@ import { parsePeople, validateDetails } from '../../src/modules/booking/domain/d
 import { REFERENCE_ALPHABET, normaliseReference, referenceFrom } from '../../src/modules/booking/domain/reference.js';
 import { type Slot, notBookable, slotAt, slotsFor } from '../../src/modules/booking/domain/slots.js';
 import { addDays } from '../../src/kernel/dates/local-date.js';
-import { hoursFor, hoursOn } from '../../src/modules/offices/domain/opening-hours.js';
+import { hoursFor, hoursOn } from '../../src/kernel/time/opening-hours.js';
 import { isoWithOffset, localMoment } from '../../src/kernel/time/copenhagen-clock.js';
 import type { Booking } from '../../src/modules/booking/ports/booking-store.js';
 import { testDeps } from '../helpers.js';

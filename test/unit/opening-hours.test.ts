@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LocalDate } from '../../src/kernel/dates/local-date.js';
 import type { Office } from '../../src/modules/offices/domain/office.js';
-import { hoursOn, openState, upcomingDays } from '../../src/modules/offices/domain/opening-hours.js';
+import { hoursOn, openState, upcomingDays } from '../../src/kernel/time/opening-hours.js';
 import { instantAt, isoWithOffset, localMoment, offsetMinutes } from '../../src/kernel/time/copenhagen-clock.js';
 import { testDeps } from '../helpers.js';
 

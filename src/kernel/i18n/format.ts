@@ -1,4 +1,4 @@
-import type { Lang } from '../../modules/plan/domain/answers.js';
+import type { Lang } from './locales.js';
 import { type LocalDate, parts } from '../dates/local-date.js';
 
 const dateFormats: Record<Lang, Intl.DateTimeFormat> = {

@@ -4,7 +4,7 @@
  */
 import Type, { type Static } from 'typebox';
 import { type LocalDate, addDays, fromParts } from '../dates/local-date.js';
-import { SourcesSchema } from '../../modules/plan/domain/rules/schema.js';
+import { SourcesSchema } from '../sources/sources.js';
 
 const Name = Type.Object({ en: Type.String({ minLength: 1 }), da: Type.String({ minLength: 1 }) }, { additionalProperties: false });
 export const HolidaysSchema = Type.Object(

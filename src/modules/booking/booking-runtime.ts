@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { type BookingStoreOptions, kyselyBookingStore } from './adapters/db/booking-store.js';
-import { type OpenDatabase, openDatabase } from '../../platform/db/database.js';
+import { type OpenDatabase, openDatabase } from './adapters/db/database.js';
 import { DatabaseNotOpen, isUnavailable } from '../../platform/db/errors.js';
 import { withPlacesCache } from './adapters/db/places-cache.js';
 import { fileMailer, smtpMailer } from '../../platform/mail/mailer.js';
@@ -15,7 +15,7 @@ import { SlotCache } from './app/slot-cache.js';
 import { DEFAULT_OUTBOX, type Worker, startOutboxWorker } from './app/outbox-worker.js';
 import type { BookingStore } from './ports/booking-store.js';
 import type { Mailer } from '../../platform/mail/mailer-port.js';
-import type { BaseDeps } from '../../deps.js';
+import { type BookingBaseDeps } from './deps.js';
 import { laterWork } from '../../platform/later-work.js';
 
 export type DatabaseState = 'open' | 'unavailable';
@@ -85,7 +85,7 @@ function errorKey(error: unknown): string {
  * unavailable (503). Once the database opens, booking works, the sender and the jobs start, with no restart. Any
  * other failure (a migration that is wrong) stops the start, as before.
  */
-export async function startBookingRuntime(base: BaseDeps, options: RuntimeOptions = {}): Promise<BookingRuntime> {
+export async function startBookingRuntime(base: BookingBaseDeps, options: RuntimeOptions = {}): Promise<BookingRuntime> {
   const { config } = base;
   const onError = options.onError ?? ((error: unknown) => console.error(error));
   const onDatabase = options.onDatabase ?? ((event: DatabaseEvent) => {

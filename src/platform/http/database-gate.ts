@@ -5,7 +5,6 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { DatabaseNotOpen } from '../db/errors.js';
-import type { BookingPorts } from '../../modules/booking/app/bookings.js';
 
 /** Seconds a 503 tells the person (and any client) to wait before trying again. */
 export const RETRY_AFTER_SECONDS = 60;
@@ -17,7 +16,7 @@ export function isBookingPath(url: string): boolean {
   return BOOKING_PATH.test(url);
 }
 
-export function registerDatabaseGate(app: FastifyInstance, ports: Pick<BookingPorts, 'databaseOpen'>): void {
+export function registerDatabaseGate(app: FastifyInstance, ports: { databaseOpen?: () => boolean }): void {
   // preValidation: after the body is parsed (a form's language is in it), before anything reads the database.
   app.addHook('preValidation', async (request) => {
     if (ports.databaseOpen && !ports.databaseOpen() && isBookingPath(request.url)) throw new DatabaseNotOpen();

@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DatabaseNotOpen, isUnavailable } from '../db/errors.js';
-import { readLang } from '../../modules/plan/web/flow-query.js';
+import { readLang } from '../i18n/read-lang.js';
 import { RETRY_AFTER_SECONDS, isBookingPath } from './database-gate.js';
 import type { Texts } from '../i18n/texts.js';
 import { ErrorPage } from '../views/error-page.js';

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import type { AppDeps } from '../../deps.js';
 
 /**
  * Liveness and readiness: 200 once the app is built (the rules and reference data are loaded and checked before
@@ -8,7 +7,7 @@ import type { AppDeps } from '../../deps.js';
  * Retry-After while the database cannot be used (ADR 9). The body says whether the database answered within two
  * seconds: `{"status":"ok","database":"ok"}` or `{"status":"ok","database":"unavailable"}`, for monitoring.
  */
-export function registerHealth(app: FastifyInstance, deps: Pick<AppDeps, 'booking'>): void {
+export function registerHealth(app: FastifyInstance, deps: { booking: { databaseOpen?: () => boolean; store: { ping(): Promise<void> } } }): void {
   // Browsers ask for /favicon.ico on every site; we have none, and say so without an error.
   app.get('/favicon.ico', { schema: { hide: true }, config: { rateLimit: false } }, async (_request, reply) =>
     reply.code(204).header('cache-control', 'public, max-age=86400').send());

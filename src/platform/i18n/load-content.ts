@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import Type from 'typebox';
-import { checked, readYaml } from '../../modules/plan/adapters/load-rules.js';
+import { checked, readYaml } from '../data-files.js';
 
 const Entry = Type.Object({ en: Type.String({ minLength: 1 }), da: Type.String({ minLength: 1 }) }, { additionalProperties: false });
 const Table = Type.Record(Type.String({ pattern: '^[A-Za-z0-9.-]+$' }), Entry);

@@ -3,8 +3,8 @@
  * shows as the key itself (and a test makes sure every key the views use exists).
  */
 import type { Content } from './load-content.js';
-import type { Lang } from '../../modules/plan/domain/answers.js';
-import type { FieldError } from '../../modules/plan/domain/validate-answers.js';
+import type { Lang } from '../../kernel/i18n/locales.js';
+import type { FieldError } from '../../kernel/i18n/field-error.js';
 import { parseLocalDate } from '../../kernel/dates/local-date.js';
 import { formatDate } from '../../kernel/i18n/format.js';
 

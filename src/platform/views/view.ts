@@ -1,4 +1,4 @@
-import type { Lang } from '../../modules/plan/domain/answers.js';
+import type { Lang } from '../../kernel/i18n/locales.js';
 import type { Params } from '../i18n/texts.js';
 
 /** What every view needs: the person's language, the words in it, and the address of this page in the other. */

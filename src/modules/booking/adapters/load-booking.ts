@@ -4,8 +4,8 @@
  */
 import { basename } from 'node:path';
 import { type BookingConfig, BookingConfigSchema } from '../domain/booking-config.js';
-import type { OfficeDirectory } from '../../offices/domain/directory.js';
-import { RulesError, checked, readYaml } from '../../plan/adapters/load-rules.js';
+import type { OfficeDirectory } from '../../offices/index.js';
+import { RulesError, checked, readYaml } from '../../../platform/data-files.js';
 
 export function loadBookingConfig(file: string, directory: OfficeDirectory): BookingConfig {
   const config = checked<BookingConfig>(BookingConfigSchema, readYaml(file), basename(file));

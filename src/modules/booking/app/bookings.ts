@@ -4,16 +4,16 @@
  * layer checks input against the offices, the configuration and the clock (passed in as `now`).
  */
 import { createHash } from 'node:crypto';
-import type { FieldError } from '../../plan/domain/validate-answers.js';
+import type { FieldError } from '../../plan/index.js';
 import { type BookableService, type BookingConfig, isBookableService } from '../domain/booking-config.js';
 import { type Details, type RawDetails, validateDetails } from '../domain/details.js';
 import { orderedId } from '../../../kernel/ids.js';
 import { normaliseReference, referenceFrom } from '../domain/reference.js';
 import { type Slot, bookingWindow, notBookable } from '../domain/slots.js';
 import { type LocalDate, addDays, compareDates } from '../../../kernel/dates/local-date.js';
-import type { OfficeDirectory } from '../../offices/domain/directory.js';
-import type { Office } from '../../offices/domain/office.js';
-import type { Rules } from '../../plan/domain/rules/rules.js';
+import type { OfficeDirectory } from '../../offices/index.js';
+import type { Office } from '../../offices/index.js';
+import type { Rules } from '../../plan/index.js';
 import { instantAt, localMoment } from '../../../kernel/time/copenhagen-clock.js';
 import type { Booking, BookingStore, Hold, MessageKind, NewMessage } from '../ports/booking-store.js';
 import type { Mailer } from '../../../platform/mail/mailer-port.js';

@@ -4,16 +4,16 @@
  * cancellation, and a fresh link. The outbox keeps the booking as it was at the event; the words are written here
  * when the message is sent (composeOutgoing), so a booking's request does not wait for them.
  */
-import type { Lang } from '../../plan/domain/answers.js';
+import type { Lang } from '../../plan/index.js';
 import { formatLongDate } from '../../../kernel/i18n/format.js';
-import type { OfficeDirectory } from '../../offices/domain/directory.js';
-import type { Office } from '../../offices/domain/office.js';
-import { documentName, staticContext } from '../../plan/domain/step-static.js';
-import type { Rules } from '../../plan/domain/rules/rules.js';
+import type { OfficeDirectory } from '../../offices/index.js';
+import type { Office } from '../../offices/index.js';
+import { documentName, staticContext } from '../../plan/index.js';
+import type { Rules } from '../../plan/index.js';
 import { hhmm, localMoment } from '../../../kernel/time/copenhagen-clock.js';
 import type { MessageBooking, MessageKind, OutgoingMessage } from '../ports/booking-store.js';
-import { serviceName } from '../../offices/app/find-offices.js';
-import { addressLine } from '../../plan/app/plan-offices.js';
+import { serviceName } from '../../offices/index.js';
+import { addressLine } from '../../plan/index.js';
 import { appointmentCalendar } from './appointment-calendar.js';
 
 export type Translate = (lang: Lang, key: string, params?: Record<string, string | number>) => string;

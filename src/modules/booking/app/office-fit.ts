@@ -3,9 +3,9 @@
  * residents of the municipalities it serves (its catchment), a Citizen Service to its own municipality's, and a
  * service open to anyone (the EU document, guidance) anyone, though another office may be the person's own.
  */
-import type { OfficeDirectory } from '../../offices/domain/directory.js';
-import { type FinderQuery, findService } from '../../offices/domain/finder.js';
-import type { Office, ServiceId } from '../../offices/domain/office.js';
+import type { OfficeDirectory } from '../../offices/index.js';
+import { type FinderQuery, findService } from '../../offices/index.js';
+import type { Office, ServiceId } from '../../offices/index.js';
 
 export type OfficeFit =
   | { kind: 'serves' }

@@ -7,8 +7,8 @@
 import type { BookableService, BookingConfig } from '../domain/booking-config.js';
 import { type Slot, bookingWindow, daySlots } from '../domain/slots.js';
 import { type LocalDate, compareDates } from '../../../kernel/dates/local-date.js';
-import type { OfficeDirectory } from '../../offices/domain/directory.js';
-import type { Office } from '../../offices/domain/office.js';
+import type { OfficeDirectory } from '../../offices/index.js';
+import type { Office } from '../../offices/index.js';
 import { isoWithOffset } from '../../../kernel/time/copenhagen-clock.js';
 
 export interface TimedSlot extends Slot {

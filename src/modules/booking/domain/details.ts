@@ -3,8 +3,8 @@
  * many people come. Returns field errors in the same shape as the questionnaire's, so pages and the API say the
  * same thing in the person's language.
  */
-import type { Lang } from '../../plan/domain/answers.js';
-import type { FieldError } from '../../plan/domain/validate-answers.js';
+import type { Lang } from '../../../kernel/i18n/locales.js';
+import type { FieldError } from '../../../kernel/i18n/field-error.js';
 
 export interface RawDetails {
   name?: unknown;

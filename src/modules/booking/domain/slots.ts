@@ -4,11 +4,17 @@
  * slot has as many places as the office has for the service. Pure: the time is an argument.
  */
 import { type LocalDate, addDays, compareDates } from '../../../kernel/dates/local-date.js';
-import { hoursFor, hoursOn } from '../../offices/domain/opening-hours.js';
-import type { Office } from '../../offices/domain/office.js';
+import { type OpeningCalendar, type WeeklyHours, hoursFor, hoursOn } from '../../../kernel/time/opening-hours.js';
 import { instantAt, localMoment } from '../../../kernel/time/copenhagen-clock.js';
 import type { HolidayRules } from '../../../kernel/time/holidays.js';
 import { type BookableService, type BookingConfig, horizonFor, placesPerSlot } from './booking-config.js';
+
+/** What slots need of an office: its id, its hours and calendar, and the hours of each service it offers. */
+export interface SlotOffice extends OpeningCalendar {
+  id: string;
+  hours: WeeklyHours;
+  services: readonly { service: string; hours?: WeeklyHours }[];
+}
 
 export interface Slot {
   /** Milliseconds since 1970 (UTC). */
@@ -22,7 +28,7 @@ export interface Slot {
 }
 
 export interface SlotQuery {
-  office: Office;
+  office: SlotOffice;
   service: BookableService;
   config: BookingConfig;
   holidays: HolidayRules;
@@ -33,7 +39,7 @@ export interface SlotQuery {
 }
 
 /** Why an office cannot be booked for a service, or null when it can. */
-export function notBookable(office: Office, service: BookableService, config: BookingConfig): 'not-offered' | 'no-hours' | null {
+export function notBookable(office: SlotOffice, service: BookableService, config: BookingConfig): 'not-offered' | 'no-hours' | null {
   const offered = office.services.find((s) => s.service === service);
   if (!offered || placesPerSlot(config, office.id, service) === 0) return 'not-offered';
   const hours = hoursFor(office, offered);

@@ -4,7 +4,7 @@
  * into a booking only once, a person has one active booking per service, and every message is written in the
  * same transaction as the change it tells about.
  */
-import type { Lang } from '../../plan/domain/answers.js';
+import type { Lang } from '../../plan/index.js';
 
 export interface SlotKey {
   officeId: string;

@@ -10,18 +10,18 @@ import {
   windowOf,
 } from '../app/bookings.js';
 import { manageUrl } from '../app/messages.js';
-import type { FieldError } from '../../plan/domain/validate-answers.js';
+import type { FieldError } from '../../plan/index.js';
 import { compareDates, parseLocalDate } from '../../../kernel/dates/local-date.js';
 import { ZONE, isoWithOffset } from '../../../kernel/time/copenhagen-clock.js';
 import type { Booking } from '../ports/booking-store.js';
-import type { AppDeps } from '../../../deps.js';
+import { type BookingDeps } from '../deps.js';
 import { availabilityJson } from './availability-json.js';
 import { apiError } from '../../../platform/http/errors.js';
 import {
   AvailabilityQuery, AvailabilityResponse, BookedResponse, BookingAccepted, BookingJson, BookingRequest, ConflictResponse, GoneResponse, HoldRequest, HoldResponse,
   ReferenceParams, RescheduleRequest,
 } from './booking-schemas.js';
-import { ErrorResponse } from '../../plan/web/plan-schemas.js';
+import { ErrorResponse } from '../../plan/index.js';
 
 export const slotJson = (s: FreeSlot) => ({ start: s.startIso, end: s.endIso, placesLeft: s.placesLeft });
 
@@ -34,7 +34,7 @@ function bearer(request: FastifyRequest): string {
   return m ? m[1]! : '';
 }
 
-export function registerBookingApi(app: FastifyInstance, deps: AppDeps): void {
+export function registerBookingApi(app: FastifyInstance, deps: BookingDeps): void {
   const ports = deps.booking;
   const limited = { rateLimit: { max: deps.config.bookingRateLimitMax, timeWindow: '1 minute' } };
   const msg = (e: FieldError) => deps.texts.message('en', e);

@@ -3,14 +3,14 @@
  * read from a query or a form body, and the rows that describe an appointment.
  */
 import { documentsFor } from '../app/messages.js';
-import { serviceName } from '../../offices/app/find-offices.js';
-import { addressLine } from '../../plan/app/plan-offices.js';
-import type { Lang } from '../../plan/domain/answers.js';
+import { serviceName } from '../../offices/index.js';
+import { addressLine } from '../../plan/index.js';
+import type { Lang } from '../../plan/index.js';
 import { type LocalDate, parseLocalDate } from '../../../kernel/dates/local-date.js';
 import { formatLongDate } from '../../../kernel/i18n/format.js';
-import type { OfficeDirectory } from '../../offices/domain/directory.js';
-import { staticContext, stepStatic } from '../../plan/domain/step-static.js';
-import type { Rules } from '../../plan/domain/rules/rules.js';
+import type { OfficeDirectory } from '../../offices/index.js';
+import { staticContext, stepStatic } from '../../plan/index.js';
+import type { Rules } from '../../plan/index.js';
 import { hhmm, localMoment } from '../../../kernel/time/copenhagen-clock.js';
 import type { SummaryRow } from './views/parts.js';
 import type { View } from '../../../platform/views/view.js';

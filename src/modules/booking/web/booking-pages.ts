@@ -8,23 +8,24 @@ import {
   availability, bookableOffice, bookableOffices, clientKeyOf, holdFor, placeHold, recordAttempt, requestBooking, windowOf,
 } from '../app/bookings.js';
 import { type OfficeFit, officeFit } from '../app/office-fit.js';
-import { resolvePlace, serviceName } from '../../offices/app/find-offices.js';
-import { addressLine } from '../../plan/app/plan-offices.js';
-import type { Lang } from '../../plan/domain/answers.js';
-import type { FieldError } from '../../plan/domain/validate-answers.js';
-import { BOOKABLE_SERVICES, type BookableService, isBookableService } from '../domain/booking-config.js';
-import { parsePeople } from '../domain/details.js';
+import { resolvePlace, serviceName } from '../../offices/index.js';
+import { addressLine } from '../../plan/index.js';
+import type { Lang } from '../../plan/index.js';
+import type { FieldError } from '../../plan/index.js';
+import { BOOKABLE_SERVICES, type BookableService, isBookableService } from '../app/read-model.js';
+import { parsePeople } from '../app/read-model.js';
 import { compareDates, parseLocalDate } from '../../../kernel/dates/local-date.js';
 import { formatLongDate } from '../../../kernel/i18n/format.js';
-import { findService } from '../../offices/domain/finder.js';
-import type { Office } from '../../offices/domain/office.js';
+import { findService } from '../../offices/index.js';
+import type { Office } from '../../offices/index.js';
 import { hhmm, localMoment } from '../../../kernel/time/copenhagen-clock.js';
 import {
   type Flow, type FlowKey, appointmentRows, bringFor, deadlineOf, deadlineRule, flowHref, flowPairs, readFlow, readText,
 } from './booking-flow.js';
-import { type AppDeps, makeView, today } from '../../../deps.js';
+import { type BookingDeps } from '../deps.js';
+import { makeView, today } from '../../../platform/deps.js';
 import { href } from '../../../platform/views/view.js';
-import { type Query, readLang } from '../../plan/web/flow-query.js';
+import { type Query, readLang } from '../../plan/index.js';
 import {
   DaysPage, type DeadlineInfo, NotYoursPage, OfficeChoicePage, type OfficeOption, type OtherOffice, PeoplePage, ServicePage, TimesPage,
 } from './views/choose-pages.js';
@@ -44,7 +45,7 @@ const OFFICE_KEYS: FlowKey[] = ['service', 'postcode', 'people', 'deadline', 'st
 const PEOPLE_KEYS: FlowKey[] = ['service', 'office', 'postcode', 'deadline', 'step'];
 const TIME_KEYS: FlowKey[] = ['service', 'office', 'people', 'postcode', 'deadline', 'step'];
 
-export function registerBookingPages(app: FastifyInstance, deps: AppDeps): void {
+export function registerBookingPages(app: FastifyInstance, deps: BookingDeps): void {
   const ports = deps.booking;
   const { offices: directory, texts } = deps;
   const max = deps.bookingConfig.maxPeople;

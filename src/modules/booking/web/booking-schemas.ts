@@ -2,8 +2,8 @@
  * The JSON of the booking API. The contract other tools rely on: add fields freely, never remove or rename.
  */
 import Type from 'typebox';
-import { LANGS } from '../../plan/domain/answers.js';
-import { BOOKABLE_SERVICES } from '../domain/booking-config.js';
+import { LANGS } from '../../plan/index.js';
+import { BOOKABLE_SERVICES } from '../app/read-model.js';
 
 const Instant = (description: string) => Type.String({ description, examples: ['2026-11-30T09:15:00+01:00'] });
 

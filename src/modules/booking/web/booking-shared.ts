@@ -3,10 +3,10 @@
  */
 import type { FastifyReply } from 'fastify';
 import type { FreeSlot } from '../app/bookings.js';
-import type { FieldError } from '../../plan/domain/validate-answers.js';
+import type { FieldError } from '../../plan/index.js';
 import { type LocalDate, compareDates, parseLocalDate } from '../../../kernel/dates/local-date.js';
 import { formatLongDate } from '../../../kernel/i18n/format.js';
-import type { Office } from '../../offices/domain/office.js';
+import type { Office } from '../../offices/index.js';
 import type { DayChoice } from './views/choose-pages.js';
 import { html, type View } from '../../../platform/views/view.js';
 

@@ -9,13 +9,14 @@ import {
   type BookingPorts, type GoneBooking, availability, cancelBooking, openBooking, rescheduleBooking, sendLink, windowOf,
 } from '../app/bookings.js';
 import { composeMessage } from '../app/messages.js';
-import type { Lang } from '../../plan/domain/answers.js';
-import type { FieldError } from '../../plan/domain/validate-answers.js';
-import { validateDetails } from '../domain/details.js';
-import { normaliseReference } from '../domain/reference.js';
+import type { Lang } from '../../plan/index.js';
+import type { FieldError } from '../../plan/index.js';
+import { validateDetails } from '../app/read-model.js';
+import { normaliseReference } from '../app/read-model.js';
 import { appointmentRows, bringFor, readText } from './booking-flow.js';
-import { type AppDeps, makeView } from '../../../deps.js';
-import { type Query, readLang } from '../../plan/web/flow-query.js';
+import { type BookingDeps } from '../deps.js';
+import { makeView } from '../../../platform/deps.js';
+import { type Query, readLang } from '../../plan/index.js';
 import { DaysPage, TimesPage } from './views/choose-pages.js';
 import { CancelPage, DeadLinkPage, FindBookingPage, ManagePage, MessagePage } from './views/manage-pages.js';
 import { fullTime } from './views/parts.js';
@@ -29,7 +30,7 @@ type Body = Record<string, string | string[]>;
 
 const langPair = (lang: Lang): [string, string][] => (lang === 'da' ? [['lang', 'da']] : []);
 
-export function registerManagePages(app: FastifyInstance, deps: AppDeps): void {
+export function registerManagePages(app: FastifyInstance, deps: BookingDeps): void {
   const ports: BookingPorts = deps.booking;
   const { offices: directory, texts } = deps;
   const limited = { rateLimit: { max: deps.config.bookingRateLimitMax, timeWindow: '1 minute' } };

@@ -9,9 +9,9 @@ import Type from 'typebox';
 import { type OfficeDirectory, buildDirectory } from '../domain/directory.js';
 import type { DenmarkMap } from '../../../kernel/geo.js';
 import { type Office, OfficeSchema, ServiceInfoSchema, SERVICE_IDS } from '../domain/office.js';
-import { SourcesSchema } from '../../plan/domain/rules/schema.js';
+import { SourcesSchema } from '../../plan/index.js';
 import { type HolidayRules, HolidaysSchema } from '../../../kernel/time/holidays.js';
-import { RulesError, checked, readYaml } from '../../plan/adapters/load-rules.js';
+import { RulesError, checked, readYaml } from '../../../platform/data-files.js';
 import type { Places } from './load-reference.js';
 
 const OfficesFileSchema = Type.Object(

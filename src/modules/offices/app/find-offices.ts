@@ -2,13 +2,13 @@
  * The use cases behind the offices API and pages: resolve a place (postal code, municipality, or a position),
  * find the office for each service, and describe an office's hours on the day. Time and data are passed in.
  */
-import type { Lang } from '../../plan/domain/answers.js';
+import type { Lang } from '../../plan/index.js';
 import type { LocalDate } from '../../../kernel/dates/local-date.js';
 import type { Bilingual, MunicipalityInfo, OfficeDirectory, PostalArea } from '../domain/directory.js';
 import { type ServiceMatch, nearestPostalArea, nearestPostalCodes } from '../domain/finder.js';
 import { type Point, onDanishLand } from '../../../kernel/geo.js';
 import { type Office, SERVICE_IDS } from '../domain/office.js';
-import { type DayHours, type OpenState, hoursFor, openState, upcomingDays } from '../domain/opening-hours.js';
+import { type DayHours, type OpenState, hoursFor, openState, upcomingDays } from '../../../kernel/time/opening-hours.js';
 import { localMoment } from '../../../kernel/time/copenhagen-clock.js';
 import { matchFor, stateNow } from './office-cache.js';
 

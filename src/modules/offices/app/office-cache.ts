@@ -8,7 +8,7 @@
 import type { OfficeDirectory } from '../domain/directory.js';
 import { type FinderQuery, type ServiceMatch, findService } from '../domain/finder.js';
 import type { Hours, Office, ServiceId } from '../domain/office.js';
-import { type OpenState, openState } from '../domain/opening-hours.js';
+import { type OpenState, openState } from '../../../kernel/time/opening-hours.js';
 
 const MAX_PLACES = 20_000;
 const matches = new WeakMap<OfficeDirectory, Map<string, ServiceMatch | null>>();

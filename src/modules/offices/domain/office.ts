@@ -4,7 +4,7 @@
  * hours, closures and extra openings, and its sources. What is missing or uncertain is said in `check`.
  */
 import Type, { type Static } from 'typebox';
-import { SourcesSchema } from '../../plan/domain/rules/schema.js';
+import { SourcesSchema } from '../../../kernel/sources/sources.js';
 
 export const SERVICE_IDS = [
   'cpr-registration', 'eu-residence-document', 'mitid', 'biometrics', 'permit-application', 'guidance', 'citizen-service',

@@ -4,19 +4,19 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import Type from 'typebox';
 import { type PlaceError, type PlaceQuery, findForPlace, officeCalendar, resolvePlace } from '../app/find-offices.js';
-import { type Lang, LANGS, isOneOf } from '../../plan/domain/answers.js';
-import type { AppDeps } from '../../../deps.js';
+import { type Lang, LANGS, isOneOf } from '../../plan/index.js';
+import { type OfficesDeps } from '../deps.js';
 import { finderBytes } from './finder-bytes.js';
 import { finderJson, officeDetailJson, officeSummaryJson } from './office-json.js';
 import { apiError } from '../../../platform/http/errors.js';
-import { ErrorResponse } from '../../plan/web/plan-schemas.js';
+import { ErrorResponse } from '../../plan/index.js';
 import { FinderResponse, OfficeDetail, OfficesResponse, PlaceErrorResponse, PostalCodeResponse } from './office-schemas.js';
 
 const LangQuery = { lang: Type.Optional(Type.Enum([...LANGS], { description: 'Language of names and notes (default en)' })) };
 const langOf = (q: { lang?: string }): Lang => (isOneOf(LANGS, q.lang) ? q.lang : 'en');
 
 /** Answers a place that cannot be used: 400 for a malformed one, 404 (with suggestions) for one that does not exist. */
-export function placeError(deps: AppDeps, reply: FastifyReply, error: PlaceError, lang: Lang, input: string) {
+export function placeError(deps: OfficesDeps, reply: FastifyReply, error: PlaceError, lang: Lang, input: string) {
   const m = (field: string, code: string, params?: Record<string, string>) => deps.texts.message(lang, { field, code, ...(params ? { params } : {}) });
   switch (error.error) {
     case 'postal-code-format': {
@@ -51,7 +51,7 @@ export function placeQuery(q: { postalCode?: string | undefined; municipality?: 
   return null;
 }
 
-export function registerOfficesApi(app: FastifyInstance, deps: AppDeps): void {
+export function registerOfficesApi(app: FastifyInstance, deps: OfficesDeps): void {
   const { offices: directory } = deps;
 
   app.get<{ Querystring: { lang?: string } }>('/api/v1/offices', {

@@ -5,10 +5,10 @@
  */
 import { type Place, findForPlace, placeKey } from '../app/find-offices.js';
 import { stateNow } from '../app/office-cache.js';
-import type { Lang } from '../../plan/domain/answers.js';
-import type { OfficeDirectory } from '../domain/directory.js';
-import type { Hours, Office } from '../domain/office.js';
-import { hoursFor } from '../domain/opening-hours.js';
+import type { Lang } from '../../plan/index.js';
+import type { OfficeDirectory } from '../app/read-model.js';
+import type { Hours, Office } from '../app/read-model.js';
+import { hoursFor } from '../app/read-model.js';
 import { type Part, partsWriter } from '../../../platform/http/byte-parts.js';
 import { finderJson, openNowJson } from './office-json.js';
 

@@ -3,12 +3,12 @@
  */
 import type { FoundService, OfficeDay, Place } from '../app/find-offices.js';
 import { serviceName } from '../app/find-offices.js';
-import type { Lang } from '../../plan/domain/answers.js';
-import type { OfficeDirectory } from '../domain/directory.js';
-import type { Office } from '../domain/office.js';
-import type { OpenState } from '../domain/opening-hours.js';
+import type { Lang } from '../../plan/index.js';
+import type { OfficeDirectory } from '../app/read-model.js';
+import type { Office } from '../app/read-model.js';
+import type { OpenState } from '../app/read-model.js';
 import { instantAt, isoWithOffset } from '../../../kernel/time/copenhagen-clock.js';
-import { addressLine } from '../../plan/app/plan-offices.js';
+import { addressLine } from '../../plan/index.js';
 
 export function openNowJson(state: OpenState) {
   return {

@@ -4,9 +4,10 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { findForPlace, officeCalendar, resolvePlace } from '../app/find-offices.js';
-import { openState } from '../domain/opening-hours.js';
-import { type AppDeps, makeView } from '../../../deps.js';
-import { type Query, readLang } from '../../plan/web/flow-query.js';
+import { openState } from '../app/read-model.js';
+import { type OfficesDeps } from '../deps.js';
+import { makeView } from '../../../platform/deps.js';
+import { type Query, readLang } from '../../plan/index.js';
 import { denmarkSvg } from './views/denmark-map.js';
 import { type FinderModel, FinderPage } from './views/finder-page.js';
 import { OfficePage, OfficesPage } from './views/office-pages.js';
@@ -16,7 +17,7 @@ import { placeQuery } from './api-offices.js';
 const AnyQuery = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]));
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.slice(0, 30);
 
-export function registerOfficePages(app: FastifyInstance, deps: AppDeps): void {
+export function registerOfficePages(app: FastifyInstance, deps: OfficesDeps): void {
   const { offices: directory } = deps;
   const withLang = (path: string) => (lang: string) => (lang === 'en' ? path : `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
 

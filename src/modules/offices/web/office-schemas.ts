@@ -2,8 +2,8 @@
  * The JSON of the offices API. Add fields freely; never remove or rename.
  */
 import Type from 'typebox';
-import { LANGS } from '../../plan/domain/answers.js';
-import { SERVICE_IDS } from '../domain/office.js';
+import { LANGS } from '../../plan/index.js';
+import { SERVICE_IDS } from '../app/read-model.js';
 
 const Nullable = <T extends Type.TSchema>(schema: T, description?: string) =>
   Type.Unsafe<Type.Static<T> | null>({ ...schema, type: [(schema as unknown as { type: string }).type, 'null'], ...(description ? { description } : {}) });

@@ -2,11 +2,11 @@
  * Reads the rules from rules/*.yaml, checks each file against its schema and the whole against check-rules,
  * and refuses to go on when anything is wrong: a plan is never built from rules that do not hold together.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { RulesError, checked, readYaml } from '../../../platform/data-files.js';
 import type { TSchema } from 'typebox';
-import Value from 'typebox/value';
-import { parse } from 'yaml';
+import { SERVICE_IDS } from '../../offices/index.js';
 import type { LocalDate } from '../../../kernel/dates/local-date.js';
 import { checkRules } from '../domain/rules/check-rules.js';
 import type { Rules } from '../domain/rules/rules.js';
@@ -17,21 +17,7 @@ import {
 import Type from 'typebox';
 import { type SourceKinds, SourceKindsSchema } from '../../../kernel/sources/source-kinds.js';
 
-export class RulesError extends Error {}
-
-export function readYaml(path: string): unknown {
-  try {
-    return parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new RulesError(`${path}: ${(error as Error).message}`);
-  }
-}
-
-export function checked<T>(schema: TSchema, value: unknown, path: string): T {
-  if (Value.Check(schema, value)) return value as T;
-  const details = [...Value.Errors(schema, value)].slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}`);
-  throw new RulesError(`${path} does not match its schema: ${details.join('; ')}`);
-}
+export { RulesError, checked, readYaml };
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f));
@@ -90,7 +76,7 @@ export function loadRules({ rulesDir, earliestDate, today }: LoadOptions): Rules
     },
     sourceKinds: checked<SourceKinds>(SourceKindsSchema, readYaml(join(rulesDir, 'source-kinds.yaml')), 'source-kinds.yaml'),
   };
-  const problems = checkRules(rules, earliestDate, today);
+  const problems = checkRules(rules, earliestDate, today, SERVICE_IDS);
   if (problems.length > 0) throw new RulesError(`The rules do not hold together:\n- ${problems.join('\n- ')}`);
   return rules;
 }

@@ -10,7 +10,7 @@ import type { LocalDate } from '../../../kernel/dates/local-date.js';
 import { type PersonLabel, buildPlan } from '../domain/build-plan.js';
 import type { Plan } from '../domain/plan.js';
 import type { Profile } from '../domain/profile.js';
-import type { OfficeDirectory } from '../../offices/domain/directory.js';
+import type { OfficeDirectory } from '../../offices/index.js';
 import type { Rules } from '../domain/rules/rules.js';
 import { instantAt } from '../../../kernel/time/copenhagen-clock.js';
 import { planOffices } from './plan-offices.js';

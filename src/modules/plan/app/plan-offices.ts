@@ -6,11 +6,11 @@ import type { Lang } from '../domain/answers.js';
 import type { OfficeFor } from '../domain/build-plan.js';
 import type { PlanOffice } from '../domain/plan.js';
 import type { Profile } from '../domain/profile.js';
-import type { OfficeDirectory } from '../../offices/domain/directory.js';
-import { matchFor, stateNow } from '../../offices/app/office-cache.js';
-import type { Hours, Office, ServiceId } from '../../offices/domain/office.js';
-import { SERVICE_IDS } from '../../offices/domain/office.js';
-import { hoursFor } from '../../offices/domain/opening-hours.js';
+import type { OfficeDirectory } from '../../offices/index.js';
+import { matchFor, stateNow } from '../../offices/index.js';
+import type { Hours, Office, ServiceId } from '../../offices/index.js';
+import { SERVICE_IDS } from '../../offices/index.js';
+import { hoursFor } from '../../offices/index.js';
 import { isoWithOffset } from '../../../kernel/time/copenhagen-clock.js';
 
 export function addressLine(office: Office): string | null {

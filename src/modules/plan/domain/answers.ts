@@ -1,7 +1,6 @@
 import type { LocalDate } from '../../../kernel/dates/local-date.js';
 
-export const LANGS = ['en', 'da'] as const;
-export type Lang = (typeof LANGS)[number];
+export { LANGS, type Lang } from '../../../kernel/i18n/locales.js';
 
 export const PURPOSES = [
   'work', 'self-employed', 'study', 'job-seeking', 'research', 'accompanying-family',

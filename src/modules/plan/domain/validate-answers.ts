@@ -10,11 +10,9 @@ import {
   PURPOSES, type RawAnswers, SCHEMES, STAYS, isOneOf,
 } from './answers.js';
 
-export interface FieldError {
-  field: string;
-  code: string;
-  params?: Record<string, string | number>;
-}
+import type { FieldError } from '../../../kernel/i18n/field-error.js';
+
+export type { FieldError };
 
 export interface AnswerContext {
   asOf: LocalDate;

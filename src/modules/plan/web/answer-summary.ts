@@ -1,14 +1,14 @@
 /**
  * The rows of "check your answers": each relevant question, the answer in words, and a link to change it.
  */
-import type { Lang } from '../domain/answers.js';
+import type { Lang } from '../app/read-model.js';
 import { parseLocalDate } from '../../../kernel/dates/local-date.js';
 import {
   ARRIVAL_UNKNOWN, DATE_UNKNOWN, type FlowAnswers, type FlowContext, NO_HOME_YET, POSTCODE_UNKNOWN, type QuestionId,
   relevantQuestions,
-} from '../domain/questionnaire.js';
+} from '../app/read-model.js';
 import { formatDate } from '../../../kernel/i18n/format.js';
-import type { AppDeps } from '../../../deps.js';
+import { type PlanDeps } from '../deps.js';
 import { answersQuery, withQuery } from './flow-query.js';
 import { questionTitle } from './views/question-page.js';
 import type { View } from '../../../platform/views/view.js';
@@ -20,7 +20,7 @@ export interface AnswerRow {
   changeHref: string;
 }
 
-export function answerRows(deps: AppDeps, view: View, a: FlowAnswers, ctx: FlowContext, query = answersQuery(a, view.lang)): AnswerRow[] {
+export function answerRows(deps: PlanDeps, view: View, a: FlowAnswers, ctx: FlowContext, query = answersQuery(a, view.lang)): AnswerRow[] {
   return relevantQuestions(a, ctx).map((id) => ({
     id,
     question: questionTitle(view, id),
@@ -35,7 +35,7 @@ function dateText(value: string | undefined, lang: Lang, unknown: string, unknow
   return date ? formatDate(date, lang) : value;
 }
 
-function answerText(deps: AppDeps, view: View, id: QuestionId, a: FlowAnswers): string {
+function answerText(deps: PlanDeps, view: View, id: QuestionId, a: FlowAnswers): string {
   const { t, lang } = view;
   const unknown = t('check.unknown');
   const country = (code: string) => {

@@ -5,13 +5,14 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { makePlan } from '../app/make-plan.js';
-import { type Lang, LANGS, isOneOf } from '../domain/answers.js';
-import { stepGuide } from '../domain/step-guide.js';
-import { type AppDeps, today } from '../../../deps.js';
+import { type Lang, LANGS, isOneOf } from '../app/read-model.js';
+import { stepGuide } from '../app/read-model.js';
+import { type PlanDeps } from '../deps.js';
+import { today } from '../../../platform/deps.js';
 import { apiError } from '../../../platform/http/errors.js';
 import { CatalogueResponse, ErrorResponse, PlanRequest, PlanResponse } from './plan-schemas.js';
 
-export function registerPlanApi(app: FastifyInstance, deps: AppDeps): void {
+export function registerPlanApi(app: FastifyInstance, deps: PlanDeps): void {
   app.post<{ Body: Type.Static<typeof PlanRequest> }>('/api/v1/plan', {
     schema: {
       summary: 'Make a personal plan from a person\'s answers',

@@ -8,7 +8,7 @@
  */
 import ical, { ICalAlarmType } from 'ical-generator';
 import { parts } from '../../../kernel/dates/local-date.js';
-import type { Plan } from '../domain/plan.js';
+import type { Plan } from '../app/read-model.js';
 import type { Texts } from '../../../platform/i18n/texts.js';
 
 export interface CalendarOptions {

@@ -2,8 +2,10 @@
  * The questionnaire's answers travel in the page address. This reads them from a parsed query string and
  * writes them back, always in the same order, so an address is stable and can be bookmarked or shared.
  */
-import { type Lang, LANGS, isOneOf } from '../domain/answers.js';
-import type { FlowAnswers } from '../domain/questionnaire.js';
+import type { Lang } from '../app/read-model.js';
+import type { FlowAnswers } from '../app/read-model.js';
+
+import { readLang } from '../../../platform/i18n/read-lang.js';
 
 export type Query = Record<string, string | string[] | undefined>;
 
@@ -38,10 +40,7 @@ export function readAnswers(query: Query): FlowAnswers {
   return answers;
 }
 
-export function readLang(query: Query): Lang {
-  const value = single(query.lang);
-  return isOneOf(LANGS, value) ? value : 'en';
-}
+export { readLang };
 
 /** Pairs in a fixed order; the language goes last. */
 export function answerPairs(a: FlowAnswers): [string, string][] {

@@ -3,8 +3,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { stepGuide } from '../domain/step-guide.js';
-import { type AppDeps, makeView, today } from '../../../deps.js';
+import { stepGuide } from '../app/read-model.js';
+import { type PlanDeps } from '../deps.js';
+import { makeView, today } from '../../../platform/deps.js';
 import { type Query, readLang } from './flow-query.js';
 import { StepGuidePage, StepsIndexPage } from './views/guide-pages.js';
 import { HomePage } from './views/home-page.js';
@@ -13,7 +14,7 @@ import { html } from '../../../platform/views/view.js';
 const LangQuery = Type.Object({ lang: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])) });
 const langAddress = (path: string) => (lang: string) => (lang === 'en' ? path : `${path}?lang=${lang}`);
 
-export function registerPages(app: FastifyInstance, deps: AppDeps): void {
+export function registerPages(app: FastifyInstance, deps: PlanDeps): void {
   app.get<{ Querystring: Query }>('/', { schema: { hide: true, querystring: LangQuery } }, async (request, reply) => {
     const view = makeView(deps, readLang(request.query), langAddress('/'));
     return reply.type('text/html; charset=utf-8').send(html(HomePage({ view })));

@@ -4,16 +4,17 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import Type from 'typebox';
-import { bookableOffice } from '../../booking/app/bookings.js';
+import { bookableOffice } from '../../booking/index.js';
 import { makePlan } from '../app/make-plan.js';
-import { isBookableService } from '../../booking/domain/booking-config.js';
-import type { PlanStep } from '../domain/plan.js';
-import { type Flow, flowHref } from '../../booking/web/booking-flow.js';
-import type { Lang } from '../domain/answers.js';
-import { type FlowAnswers, QUESTIONS, type QuestionId, QUESTION_IDS, nextQuestion, pruneAnswers, relevantQuestions, toRawAnswers } from '../domain/questionnaire.js';
+import { isBookableService } from '../../booking/index.js';
+import type { PlanStep } from '../app/read-model.js';
+import { type Flow, flowHref } from '../../booking/index.js';
+import type { Lang } from '../app/read-model.js';
+import { type FlowAnswers, QUESTIONS, type QuestionId, QUESTION_IDS, nextQuestion, pruneAnswers, relevantQuestions, toRawAnswers } from '../app/read-model.js';
 import { answerRows } from './answer-summary.js';
 import { planCalendar } from './calendar.js';
-import { type AppDeps, flowContext, makeView, today } from '../../../deps.js';
+import { type PlanDeps, flowContext } from '../deps.js';
+import { makeView, today } from '../../../platform/deps.js';
 import { type Query, answersQuery, queryInLang, readAnswers, readLang, withQuery } from './flow-query.js';
 import { CheckPage } from './views/check-page.js';
 import type { ShownError } from '../../../platform/views/form.js';
@@ -34,7 +35,7 @@ function questionFor(field: string): QuestionId {
  * could not name one, and none when the person's office books its own times (a Citizen Service). Several steps are
  * done at one appointment (address, CPR number, doctor): the plan offers the booking once, at the first.
  */
-export function planBookingLinks(deps: AppDeps, answers: FlowAnswers, lang: Lang): (step: PlanStep) => PlanBookingLink | null {
+export function planBookingLinks(deps: PlanDeps, answers: FlowAnswers, lang: Lang): (step: PlanStep) => PlanBookingLink | null {
   const people = String(Math.min(deps.bookingConfig.maxPeople, 1 + (answers.partner === 'yes' ? 1 : 0) + (answers.children === 'yes' ? answers.age.length : 0)));
   const seen = new Set<string>();
   return (step) => {
@@ -55,7 +56,7 @@ export function planBookingLinks(deps: AppDeps, answers: FlowAnswers, lang: Lang
   };
 }
 
-export function registerPlanPages(app: FastifyInstance, deps: AppDeps): void {
+export function registerPlanPages(app: FastifyInstance, deps: PlanDeps): void {
   const prepare = (query: Query) => {
     const lang = readLang(query);
     const asOf = today(deps);

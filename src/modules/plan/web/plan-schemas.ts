@@ -2,7 +2,7 @@
  * The JSON contract of the plan API. Other tools rely on these names: add fields freely, never remove or rename.
  */
 import Type from 'typebox';
-import { GROUPS, LANGS, LEFT_UKRAINE, MAX_CHILDREN, OUTCOMES, PROFESSIONS, PURPOSES, SCHEMES, STAYS } from '../domain/answers.js';
+import { GROUPS, LANGS, LEFT_UKRAINE, MAX_CHILDREN, OUTCOMES, PROFESSIONS, PURPOSES, SCHEMES, STAYS } from '../app/read-model.js';
 
 const IsoDate = (description: string) => Type.String({ format: 'date', maxLength: 10, description, examples: ['2027-01-15'] });
 

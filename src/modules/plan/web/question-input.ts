@@ -3,12 +3,12 @@
  * what to show again in the fields. Format problems (an empty choice, a date with a missing part) are found here;
  * what the answers mean (a real country, a date in range) is checked by the same code as the API.
  */
-import { LEFT_UKRAINE, PROFESSIONS, PURPOSES, SCHEMES, STAYS, isOneOf } from '../domain/answers.js';
-import type { FieldError } from '../domain/validate-answers.js';
+import { LEFT_UKRAINE, PROFESSIONS, PURPOSES, SCHEMES, STAYS, isOneOf } from '../app/read-model.js';
+import type { FieldError } from '../app/read-model.js';
 import { fromParts } from '../../../kernel/dates/local-date.js';
 import {
   ARRIVAL_UNKNOWN, DATE_UNKNOWN, type FlowAnswers, NO_HOME_YET, POSTCODE_UNKNOWN, type QuestionId,
-} from '../domain/questionnaire.js';
+} from '../app/read-model.js';
 import type { Query } from './flow-query.js';
 import type { DateParts } from '../../../platform/views/form.js';
 

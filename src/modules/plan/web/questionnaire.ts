@@ -4,13 +4,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { type FieldError, validateAnswers } from '../domain/validate-answers.js';
+import { type FieldError, validateAnswers } from '../app/read-model.js';
 import { type LocalDate, parseLocalDate } from '../../../kernel/dates/local-date.js';
 import {
   type FlowAnswers, type FlowContext, type FlowTarget, QUESTIONS, type QuestionId, invalidQuestions, isQuestionId,
   nextQuestion, previousQuestion, pruneAnswers, toRawAnswers,
-} from '../domain/questionnaire.js';
-import { type AppDeps, flowContext, makeView, sortedCountries, today } from '../../../deps.js';
+} from '../app/read-model.js';
+import { type PlanDeps, flowContext, sortedCountries } from '../deps.js';
+import { makeView, today } from '../../../platform/deps.js';
 import { type Query, answerPairs, answersQuery, readAnswers, readLang, withQuery } from './flow-query.js';
 import type { ShownError } from '../../../platform/views/form.js';
 import { type QuestionModel, QuestionPage } from './views/question-page.js';
@@ -30,7 +31,7 @@ function fieldTarget(id: QuestionId): string {
 }
 
 /** The answers' problems, as the check of the plan finds them, and the questions they belong to. */
-export function answerProblems(deps: AppDeps, answers: FlowAnswers, ctx: FlowContext, asOf: LocalDate): { errors: FieldError[]; invalid: Set<QuestionId> } {
+export function answerProblems(deps: PlanDeps, answers: FlowAnswers, ctx: FlowContext, asOf: LocalDate): { errors: FieldError[]; invalid: Set<QuestionId> } {
   const checked = validateAnswers(toRawAnswers(answers, ctx), {
     asOf,
     isCountry: (code) => deps.rules.countries.byCode.has(code),
@@ -40,7 +41,7 @@ export function answerProblems(deps: AppDeps, answers: FlowAnswers, ctx: FlowCon
   return { errors, invalid: invalidQuestions(answers, errors.map((e) => e.field)) };
 }
 
-export function registerQuestionnaire(app: FastifyInstance, deps: AppDeps): void {
+export function registerQuestionnaire(app: FastifyInstance, deps: PlanDeps): void {
   app.get<{ Params: { question: string }; Querystring: Query }>('/plan/:question', {
     schema: { hide: true, params: Type.Object({ question: Type.String({ maxLength: 40 }) }), querystring: QuestionQuery },
   }, async (request, reply) => {

@@ -3,8 +3,8 @@
  * gives the office for each service, its distance and its next opening, on a map and in words.
  */
 import type { FoundService, Place } from '../../app/find-offices.js';
-import { addressLine } from '../../../plan/app/plan-offices.js';
-import type { OfficeDirectory } from '../../domain/directory.js';
+import { addressLine } from '../../../plan/index.js';
+import type { OfficeDirectory } from '../../app/read-model.js';
 import { Buttons, ErrorSummary, FieldError, type ShownError } from '../../../../platform/views/form.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import { href, type View } from '../../../../platform/views/view.js';

@@ -2,11 +2,11 @@
  * The list of offices and the page of one office: address, contact, this week's and next week's hours with
  * holidays marked, what it does for whom, a map, and what to check on its official page.
  */
-import { addressLine } from '../../../plan/app/plan-offices.js';
+import { addressLine } from '../../../plan/index.js';
 import type { OfficeDay } from '../../app/find-offices.js';
-import type { OfficeDirectory } from '../../domain/directory.js';
-import type { Office } from '../../domain/office.js';
-import type { OpenState } from '../../domain/opening-hours.js';
+import type { OfficeDirectory } from '../../app/read-model.js';
+import type { Office } from '../../app/read-model.js';
+import type { OpenState } from '../../app/read-model.js';
 import { Icon } from '../../../../platform/views/icon.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import { href, type View } from '../../../../platform/views/view.js';

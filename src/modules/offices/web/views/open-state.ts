@@ -1,5 +1,5 @@
 import { formatLongDate } from '../../../../kernel/i18n/format.js';
-import type { OpenState } from '../../domain/opening-hours.js';
+import type { OpenState } from '../../app/read-model.js';
 import { hhmm, localMoment } from '../../../../kernel/time/copenhagen-clock.js';
 import type { View } from '../../../../platform/views/view.js';
 

@@ -10,17 +10,17 @@ import type { Rules } from './rules.js';
 import { CONTRACT_STEP_IDS } from './rules.js';
 import type { Parameter, StepRule } from './schema.js';
 import { parametersIn } from './text-template.js';
-import { SERVICE_IDS } from '../../../offices/domain/office.js';
 import { isOfficial, sourceKind } from '../../../../kernel/sources/source-kinds.js';
 
-export function checkRules(rules: Rules, earliestDate: LocalDate, today: LocalDate): string[] {
+/** `serviceIds`: the office services a step may name (the offices module's list, passed in by the loader). */
+export function checkRules(rules: Rules, earliestDate: LocalDate, today: LocalDate, serviceIds: readonly string[]): string[] {
   const problems: string[] = [];
   for (const parameter of rules.parameters.values()) problems.push(...checkParameter(parameter, earliestDate, today));
   const orders = new Set<number>();
   for (const step of rules.steps) {
     if (orders.has(step.order)) problems.push(`step ${step.id}: order ${step.order} is used twice`);
     orders.add(step.order);
-    problems.push(...checkStep(rules, step, today));
+    problems.push(...checkStep(rules, step, today, serviceIds));
   }
   for (const id of CONTRACT_STEP_IDS) if (!rules.stepsById.has(id)) problems.push(`step ${id} is missing`);
   problems.push(...findCycles(rules.steps));
@@ -54,7 +54,7 @@ function checkParameter(parameter: Parameter, earliestDate: LocalDate, today: Lo
   return problems;
 }
 
-function checkStep(rules: Rules, step: StepRule, today: LocalDate): string[] {
+function checkStep(rules: Rules, step: StepRule, today: LocalDate, serviceIds: readonly string[]): string[] {
   const problems: string[] = [];
   const where = `step ${step.id}`;
   for (const name of predicatesOf(step)) if (!(name in PREDICATES)) problems.push(`${where}: unknown predicate "${name}"`);
@@ -69,7 +69,7 @@ function checkStep(rules: Rules, step: StepRule, today: LocalDate): string[] {
     if (rule.earliestFrom !== undefined && !(rule.earliestFrom in DEADLINE_STARTS)) problems.push(`${where}: unknown deadline start "${rule.earliestFrom}"`);
     if (rule.add && !rules.parameters.has(rule.add.parameter)) problems.push(`${where}: unknown parameter "${rule.add.parameter}"`);
   }
-  if (step.office !== undefined && !(SERVICE_IDS as readonly string[]).includes(step.office)) problems.push(`${where}: unknown office service "${step.office}"`);
+  if (step.office !== undefined && !serviceIds.includes(step.office)) problems.push(`${where}: unknown office service "${step.office}"`);
   const authorities = [step.authority, ...(step.variants ?? []).flatMap((v) => (v.authority ? [v.authority] : []))];
   for (const a of authorities) if (!rules.authorities.has(a)) problems.push(`${where}: unknown authority "${a}"`);
   const places = [step.where, ...(step.variants ?? []).flatMap((v) => (v.where ? [v.where] : []))];

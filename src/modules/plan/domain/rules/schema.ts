@@ -10,21 +10,9 @@ const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Text = Type.String({ minLength: 1 });
 const Id = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' });
 
-export const SourceSchema = Type.Object(
-  {
-    title: Text,
-    url: Type.String({ pattern: '^https?://' }),
-    checked: IsoDate,
-    facts: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Z]+-\\d+[a-z]?$' }))),
-    /**
-     * What kind of source it is: the law itself, the authority's own page, or anything else (a news site, a
-     * relocation firm, a private guide). Without it, the kind follows from the address (rules/source-kinds.yaml).
-     */
-    kind: Type.Optional(Type.Union([Type.Literal('law'), Type.Literal('authority'), Type.Literal('secondary')])),
-  },
-  strict,
-);
-export const SourcesSchema = Type.Array(SourceSchema, { minItems: 1 });
+import { SourceSchema, SourcesSchema } from '../../../../kernel/sources/sources.js';
+
+export { SourceSchema, SourcesSchema };
 
 export const Bilingual = <T extends Type.TSchema>(inner: T) => Type.Object({ en: inner, da: inner }, strict);
 

@@ -1,6 +1,6 @@
 import type { LocalDate } from '../../../../kernel/dates/local-date.js';
 import { formatDate } from '../../../../kernel/i18n/format.js';
-import type { StepGuide } from '../../domain/step-guide.js';
+import type { StepGuide } from '../../app/read-model.js';
 import { CheckAlert } from './check-alert.js';
 import { Icon } from '../../../../platform/views/icon.js';
 import { Layout } from '../../../../platform/views/layout.js';

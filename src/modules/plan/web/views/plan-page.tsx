@@ -7,7 +7,7 @@
  */
 import type { LocalDate } from '../../../../kernel/dates/local-date.js';
 import { formatDate, formatLongDate } from '../../../../kernel/i18n/format.js';
-import type { Plan, PlanOffice, PlanStep } from '../../domain/plan.js';
+import type { Plan, PlanOffice, PlanStep } from '../../app/read-model.js';
 import type { AnswerRow } from '../answer-summary.js';
 import { withQuery } from '../flow-query.js';
 import { AnswersList } from './check-page.js';

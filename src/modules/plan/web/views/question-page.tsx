@@ -2,8 +2,8 @@
  * One question per page (the GOV.UK question-page pattern) in DKFDS form markup. The form is sent with GET:
  * the answers so far travel as hidden fields, so the address always holds every answer and nothing is stored.
  */
-import { LEFT_UKRAINE, PROFESSIONS, PURPOSES, SCHEMES, STAYS } from '../../domain/answers.js';
-import type { QuestionId } from '../../domain/questionnaire.js';
+import { LEFT_UKRAINE, PROFESSIONS, PURPOSES, SCHEMES, STAYS } from '../../app/read-model.js';
+import type { QuestionId } from '../../app/read-model.js';
 import { Icon } from '../../../../platform/views/icon.js';
 import { Buttons, type DateParts, DateInput, ErrorSummary, FieldError, Radios, type ShownError, TextInput } from '../../../../platform/views/form.js';
 import { Layout } from '../../../../platform/views/layout.js';

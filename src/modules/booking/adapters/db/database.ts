@@ -1,6 +1,7 @@
 /**
  * Opens the database: SQLite (better-sqlite3, WAL) under DATA_DIR by default, PostgreSQL when DATABASE_URL is set.
- * Migrates on start. Nothing else in the app knows which one it is on.
+ * Migrates on start. Nothing else in the app knows which one it is on. Booking's for now: it is the only module with
+ * tables (the platform keeps what every database needs: its errors, platform/db/errors.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,13 +11,13 @@ import {
   type SqliteDatabase as SqliteDatabaseLike, sql,
 } from 'kysely';
 import pg from 'pg';
-import { isUnavailable } from './errors.js';
-import * as booking001 from '../../modules/booking/adapters/db/migrations/001-booking.js';
-import * as messages002 from '../../modules/booking/adapters/db/migrations/002-message-events.js';
-import * as handOver003 from '../../modules/booking/adapters/db/migrations/003-hand-over.js';
-import * as noBench004 from '../../modules/booking/adapters/db/migrations/004-no-bench-table.js';
-import { type HandOvers, postgresHandOvers } from '../../modules/booking/adapters/db/hand-overs.js';
-import type { Database } from '../../modules/booking/adapters/db/schema.js';
+import { isUnavailable } from '../../../../platform/db/errors.js';
+import * as booking001 from './migrations/001-booking.js';
+import * as messages002 from './migrations/002-message-events.js';
+import * as handOver003 from './migrations/003-hand-over.js';
+import * as noBench004 from './migrations/004-no-bench-table.js';
+import { type HandOvers, postgresHandOvers } from './hand-overs.js';
+import type { Database } from './schema.js';
 
 // PostgreSQL's bigint comes back as text by default; our bigints are milliseconds, safe as numbers.
 pg.types.setTypeParser(20, (value: string) => Number(value));

@@ -1,18 +1,32 @@
 /**
  * Opening hours that are true on the day: the weekly hours of an office (or of one of its services), less public
  * holidays, office closing days and the office's own closures, plus its extra openings. "Open now, closes at
- * 15:00" and "opens Thursday at 09:00" are worked out in Danish wall-clock time.
+ * 15:00" and "opens Thursday at 09:00" are worked out in Danish wall-clock time. In the kernel: offices show them
+ * and booking cuts them into times.
  */
-import { type LocalDate, addDays, isoWeekday } from '../../../kernel/dates/local-date.js';
-import { type Minutes, instantAt, localMoment, parseHhmm } from '../../../kernel/time/copenhagen-clock.js';
-import { type HolidayRules, closingDayOn } from '../../../kernel/time/holidays.js';
-import type { Hours, Office, OfficeService } from './office.js';
+import { type LocalDate, addDays, isoWeekday } from '../dates/local-date.js';
+import { type Minutes, instantAt, localMoment, parseHhmm } from './copenhagen-clock.js';
+import { type HolidayRules, closingDayOn } from './holidays.js';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 export interface Bilingual {
   en: string;
   da: string;
+}
+
+type Interval = [string, string];
+
+/** Weekly hours, as an office (or one of its services) has them. */
+export interface WeeklyHours {
+  status: 'confirmed' | 'inferred' | 'unknown';
+  week?: { mon?: Interval[]; tue?: Interval[]; wed?: Interval[]; thu?: Interval[]; fri?: Interval[]; sat?: Interval[]; sun?: Interval[] };
+}
+
+/** What decides a place's hours on a day besides its weekly hours. */
+export interface OpeningCalendar {
+  closures: readonly { from: string; to: string; reason: Bilingual }[];
+  extraOpenings: readonly { date: string; hours: Interval[]; reason: Bilingual }[];
 }
 
 export interface DayHours {
@@ -33,7 +47,7 @@ export interface OpenState {
 }
 
 /** The hours that apply to a service at an office: its own, or the office's. */
-export function hoursFor(office: Office, service?: OfficeService): Hours {
+export function hoursFor<H extends WeeklyHours>(office: { hours: H }, service?: { hours?: H }): H {
   return service?.hours ?? office.hours;
 }
 
@@ -41,7 +55,7 @@ function intervals(list: [string, string][] | undefined): [Minutes, Minutes][] {
   return (list ?? []).map(([a, b]) => [parseHhmm(a) ?? 0, parseHhmm(b) ?? 0]);
 }
 
-export function hoursOn(office: Office, hours: Hours, date: LocalDate, holidays: HolidayRules): DayHours {
+export function hoursOn(office: OpeningCalendar, hours: WeeklyHours, date: LocalDate, holidays: HolidayRules): DayHours {
   if (hours.status === 'unknown' || !hours.week) return { date, status: 'unknown', intervals: [] };
   const extra = office.extraOpenings.find((e) => e.date === date);
   if (extra) return { date, status: 'open', intervals: intervals(extra.hours), reason: { kind: 'extra-opening', name: extra.reason } };
@@ -53,12 +67,12 @@ export function hoursOn(office: Office, hours: Hours, date: LocalDate, holidays:
   return { date, status: weekly.length > 0 ? 'open' : 'closed', intervals: weekly };
 }
 
-export function upcomingDays(office: Office, hours: Hours, from: LocalDate, count: number, holidays: HolidayRules): DayHours[] {
+export function upcomingDays(office: OpeningCalendar, hours: WeeklyHours, from: LocalDate, count: number, holidays: HolidayRules): DayHours[] {
   return Array.from({ length: count }, (_, i) => hoursOn(office, hours, addDays(from, i), holidays));
 }
 
 /** Open or closed at an instant, and when that changes. Looks up to `horizonDays` ahead for the next opening. */
-export function openState(office: Office, hours: Hours, now: Date, holidays: HolidayRules, horizonDays = 62): OpenState {
+export function openState(office: OpeningCalendar, hours: WeeklyHours, now: Date, holidays: HolidayRules, horizonDays = 62): OpenState {
   if (hours.status === 'unknown' || !hours.week) return { status: 'unknown' };
   const { date, minutes } = localMoment(now);
   const today = hoursOn(office, hours, date, holidays);
