@@ -23,8 +23,8 @@ import {
 
 const message = (lang: Lang, error: FieldError) => testDeps().texts.message(lang, error);
 
-const CPR: Record<Lang, string> = { en: 'CPR registration', da: 'CPR-registrering' };
-const ICS_EAST = { id: 'ics-copenhagen', name: { en: 'ICS East, Copenhagen', da: 'ICS Øst, København' } };
+const CPR: Record<Lang, string> = { en: 'CPR registration', da: 'CPR-registrering', uk: 'Реєстрація CPR' };
+const ICS_EAST = { id: 'ics-copenhagen', name: { en: 'ICS East, Copenhagen', da: 'ICS Øst, København', uk: 'ICS Схід, Копенгаген' } };
 const MAX_PEOPLE = 8;
 
 /** 8 characters in two groups, without 0/O, 1/I or L. */
@@ -369,7 +369,7 @@ describe('the booking pages in Chromium', () => {
 
     // From the English start of booking, by the header's language link.
     await visit(page, `${server.base}/book`);
-    let response = await navigateBy(page, () => page.locator('header a.lang-link').click());
+    let response = await navigateBy(page, () => page.locator('header a.lang-link[hreflang="da"]').click());
     await expectPage(page, response, { path: '/book', lang, heading: t(lang, 'book.service.title') });
     assert.equal(t(lang, 'book.service.title'), 'Hvad skal du booke en tid til?');
     assert.deepEqual(query(page), { lang: 'da' });
@@ -731,7 +731,7 @@ describe('the booking pages in Chromium', () => {
           await page.emulateMedia({ media: 'print' });
           assert.ok(await page.locator('.receipt').isVisible());
           assert.equal(await page.locator('header nav.service-nav').isVisible(), false);
-          assert.equal(await page.locator('header a.lang-link').isVisible(), false);
+          assert.equal(await page.locator('header nav.lang-switch').isVisible(), false);
           assert.equal(await page.getByText(t(lang, 'receipt.print')).isVisible(), false);
           await page.emulateMedia({ media: 'screen' });
           assert.ok(await page.getByText(t(lang, 'receipt.print')).isVisible());

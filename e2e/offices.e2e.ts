@@ -24,16 +24,16 @@ const message = (lang: Lang, error: FieldError) => testDeps().texts.message(lang
 const AARHUS = { latitude: 56.1567, longitude: 10.2108 };
 const MALMO = { latitude: 55.605, longitude: 13.0038 };
 
-const CPR: Record<Lang, string> = { en: 'CPR registration', da: 'CPR-registrering' };
-const EU_DOCUMENT: Record<Lang, string> = { en: 'EU residence document', da: 'EU-opholdsdokument' };
+const CPR: Record<Lang, string> = { en: 'CPR registration', da: 'CPR-registrering', uk: 'Реєстрація CPR' };
+const EU_DOCUMENT: Record<Lang, string> = { en: 'EU residence document', da: 'EU-opholdsdokument', uk: 'Документ про проживання для громадян ЄС' };
 
 interface OfficeName { id: string; name: Record<Lang, string> }
-const ICS_WEST: OfficeName = { id: 'ics-aarhus', name: { en: 'ICS West, Aarhus', da: 'ICS Vest, Aarhus' } };
-const ICS_EAST: OfficeName = { id: 'ics-copenhagen', name: { en: 'ICS East, Copenhagen', da: 'ICS Øst, København' } };
+const ICS_WEST: OfficeName = { id: 'ics-aarhus', name: { en: 'ICS West, Aarhus', da: 'ICS Vest, Aarhus', uk: 'ICS Захід, Орхус' } };
+const ICS_EAST: OfficeName = { id: 'ics-copenhagen', name: { en: 'ICS East, Copenhagen', da: 'ICS Øst, København', uk: 'ICS Схід, Копенгаген' } };
 const BORNHOLM_CITIZEN_SERVICE: OfficeName = {
-  id: 'citizen-service-400', name: { en: 'Citizen Service, Bornholm Regional Municipality', da: 'Borgerservice, Bornholms Regionskommune' },
+  id: 'citizen-service-400', name: { en: 'Citizen Service, Bornholm Regional Municipality', da: 'Borgerservice, Bornholms Regionskommune', uk: 'Borgerservice, комуна Bornholm' },
 };
-const SIRI_BORNHOLM: OfficeName = { id: 'siri-bornholm', name: { en: 'SIRI on Bornholm (one day a month)', da: 'SIRI på Bornholm (én dag om måneden)' } };
+const SIRI_BORNHOLM: OfficeName = { id: 'siri-bornholm', name: { en: 'SIRI on Bornholm (one day a month)', da: 'SIRI på Bornholm (én dag om måneden)', uk: 'SIRI на Борнгольмі (один день на місяць)' } };
 
 function path(page: Page): string {
   return new URL(page.url()).pathname;
@@ -109,7 +109,7 @@ describe('the office pages in Chromium', () => {
   const { server, withTab } = chromiumSuite();
 
   describe('the finder by postal code', () => {
-    const cases: { lang: Lang; js: boolean; postcode: string; place: Record<Lang, string>; cpr: OfficeName }[] = [
+    const cases: { lang: 'en' | 'da'; js: boolean; postcode: string; place: Record<'en' | 'da', string>; cpr: OfficeName }[] = [
       { lang: 'en', js: true, postcode: '8000', place: { en: '8000 Aarhus C (Aarhus Municipality)', da: '8000 Aarhus C (Aarhus Kommune)' }, cpr: ICS_WEST },
       { lang: 'en', js: false, postcode: '8000', place: { en: '8000 Aarhus C (Aarhus Municipality)', da: '8000 Aarhus C (Aarhus Kommune)' }, cpr: ICS_WEST },
       { lang: 'da', js: true, postcode: '2000', place: { en: '2000 Frederiksberg (Frederiksberg Municipality)', da: '2000 Frederiksberg (Frederiksberg Kommune)' }, cpr: ICS_EAST },

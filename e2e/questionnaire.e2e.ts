@@ -61,7 +61,8 @@ interface Person {
   /** The questions asked, in order. */
   questions: QuestionId[];
   /** The answers as "Check your answers" lists them, in the order of `questions`. */
-  answers: Record<Lang, string[]>;
+  /** The answers as the check page shows them, in the languages the walks are taken in. */
+  answers: Record<'en' | 'da', string[]>;
   group: string;
   /** The address-registration deadline as DTSTART;VALUE=DATE of the calendar, or null: no dated step. */
   calendarDate: string | null;
@@ -77,10 +78,10 @@ const over6 = stay('over-6-months');
 const scheme = (value: (typeof SCHEMES)[number]): Choice => ({ value, labelKey: `q.scheme.${value}`, index: SCHEMES.indexOf(value) });
 const profession = (value: (typeof PROFESSIONS)[number]): Choice => ({ value, labelKey: `q.profession.${value}`, index: PROFESSIONS.indexOf(value) });
 const leftUkraine = (value: (typeof LEFT_UKRAINE)[number]): Choice => ({ value, labelKey: `q.leftUkraine.${value}`, index: LEFT_UKRAINE.indexOf(value) });
-const SWEDEN: Country = { code: 'SE', typed: { en: 'Swed', da: 'Sver' }, name: { en: 'Sweden', da: 'Sverige' } };
-const INDIA: Country = { code: 'IN', typed: { en: 'Indi', da: 'Indi' }, name: { en: 'India', da: 'Indien' } };
-const UKRAINE: Country = { code: 'UA', typed: { en: 'Ukra', da: 'Ukra' }, name: { en: 'Ukraine', da: 'Ukraine' } };
-const POLAND: Country = { code: 'PL', typed: { en: 'Pola', da: 'Pole' }, name: { en: 'Poland', da: 'Polen' } };
+const SWEDEN: Country = { code: 'SE', typed: { en: 'Swed', da: 'Sver', uk: 'Шве' }, name: { en: 'Sweden', da: 'Sverige', uk: 'Швеція' } };
+const INDIA: Country = { code: 'IN', typed: { en: 'Indi', da: 'Indi', uk: 'Інд' }, name: { en: 'India', da: 'Indien', uk: 'Індія' } };
+const UKRAINE: Country = { code: 'UA', typed: { en: 'Ukra', da: 'Ukra', uk: 'Укр' }, name: { en: 'Ukraine', da: 'Ukraine', uk: 'Україна' } };
+const POLAND: Country = { code: 'PL', typed: { en: 'Pola', da: 'Pole', uk: 'Польщ' }, name: { en: 'Poland', da: 'Polen', uk: 'Польща' } };
 
 /** The titles of the plan's steps, without their "Step n". */
 async function stepTitles(page: Page, scope = '.plan-step'): Promise<string[]> {
@@ -198,7 +199,7 @@ interface Walk {
   tab: Tab;
   base: string;
   person: Person;
-  lang: Lang;
+  lang: 'en' | 'da';
   js: boolean;
   keyboard: boolean;
   label: string;
@@ -394,10 +395,10 @@ async function walkQuestionnaire(w: Walk): Promise<void> {
   if (lang === 'da') {
     // The header's language link, as a Danish reader would use it.
     if (w.keyboard) {
-      await tabTo(page, 'header a.lang-link');
+      await tabTo(page, 'header a.lang-link[hreflang="da"]');
       response = await navigateBy(page, () => page.keyboard.press('Enter'));
     } else {
-      response = await navigateBy(page, () => page.locator('header a.lang-link').click());
+      response = await navigateBy(page, () => page.locator('header a.lang-link[hreflang="da"]').click());
     }
     assert.equal(response.status(), 200);
     assert.equal(new URL(page.url()).search, '?lang=da');
@@ -623,7 +624,7 @@ describe('in Chromium', () => {
   describe('details', () => {
     it('the language link keeps the answers given so far', { timeout: 30_000 }, () => withTab(false, async ({ page }) => {
       await visit(page, `${server.base}/plan/stay?citizenship=SE&movingFrom=SE&purpose=study`);
-      await navigateBy(page, () => page.locator('header a.lang-link').click());
+      await navigateBy(page, () => page.locator('header a.lang-link[hreflang="da"]').click());
       assert.equal(await htmlLang(page), 'da');
       assert.equal(await headingText(page), t('da', 'q.stay.title'));
       assert.deepEqual(Object.fromEntries(new URL(page.url()).searchParams), { citizenship: 'SE', movingFrom: 'SE', purpose: 'study', lang: 'da' });

@@ -11,7 +11,7 @@
  *
  *   node scripts/extract-content.mjs [--strip]
  */
-import { mkdirSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseDocument, stringify } from 'yaml';
 
@@ -77,7 +77,7 @@ const sources = [
   { file: join(root, 'content/messages.yaml'), name: 'messages.yaml', flat: true },
 ];
 
-for (const { file, name } of sources) {
+for (const { file, name } of sources.filter((s) => existsSync(s.file))) {
   const doc = parseDocument(readFileSync(file, 'utf8'));
   const data = doc.toJS();
   let paths = [];
@@ -97,7 +97,9 @@ for (const { file, name } of sources) {
       for (const locale of LOCALES) doc.deleteIn([...path, locale]);
       if (node && node.items && node.items.length === 0) doc.deleteIn(path);
     }
-    writeFileSync(file, doc.toString({ lineWidth: 0 }));
+    // Keep the file's own style of lists (indented under their key, or not).
+    const indentSeq = /^[A-Za-z][\w-]*:\n {2}- /m.test(readFileSync(file, 'utf8'));
+    writeFileSync(file, doc.toString({ lineWidth: 0, flowCollectionPadding: false, indentSeq }));
   }
   console.log(`${name}: ${paths.length} texts`);
 }

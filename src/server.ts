@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadContent } from './platform/i18n/load-content.js';
+import { loadContent } from './platform/i18n/content.js';
 import { systemClock } from './platform/clock/system-clock.js';
 import { loadPlaces } from './modules/offices/index.js';
 import { loadOfficeDirectory } from './modules/offices/index.js';

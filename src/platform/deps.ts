@@ -5,7 +5,7 @@ import { copenhagenDate } from '../kernel/time/copenhagen-time.js';
 import type { Clock } from './clock/clock.js';
 import type { Config } from './config.js';
 import type { Texts } from './i18n/texts.js';
-import type { View } from './views/view.js';
+import { type View, langLinks } from './views/view.js';
 
 export interface PlatformDeps {
   config: Config;
@@ -29,7 +29,7 @@ export function makeView(deps: Pick<PlatformDeps, 'texts'>, lang: Lang, addressF
   return {
     lang,
     t: (key, params) => deps.texts.t(lang, key, params),
-    otherLangHref: addressFor(lang === 'en' ? 'da' : 'en'),
+    langLinks: langLinks(lang, addressFor),
   };
 }
 

@@ -16,12 +16,12 @@ const d = (s: string) => s as LocalDate;
 /** ICS East's hours, with a closure over several days and an extra opening. */
 function office(overrides: Partial<Office> = {}): Office {
   return {
-    id: 'test-office', kind: 'ics', name: { en: 'Test', da: 'Test' }, municipality: '101', address: null,
+    id: 'test-office', kind: 'ics', name: { en: 'Test', da: 'Test', uk: 'Test' }, municipality: '101', address: null,
     location: { latitude: 55.68, longitude: 12.56, precision: 'postal-code' },
     contact: { email: null, phone: null, website: null }, appointmentRequired: true,
     hours: { status: 'confirmed', week: { mon: [['09:00', '15:00']], wed: [['11:00', '17:00']], thu: [['09:00', '12:00'], ['13:00', '15:00']], fri: [['09:00', '14:00']] } },
-    closures: [{ from: '2026-07-13', to: '2026-07-31', reason: { en: 'Summer closure', da: 'Sommerlukning' } }],
-    extraOpenings: [{ date: '2026-11-28', hours: [['10:00', '13:00']], reason: { en: 'Saturday opening', da: 'Lørdagsåbent' } }],
+    closures: [{ from: '2026-07-13', to: '2026-07-31', reason: { en: 'Summer closure', da: 'Sommerlukning', uk: 'Літнє закриття' } }],
+    extraOpenings: [{ date: '2026-11-28', hours: [['10:00', '13:00']], reason: { en: 'Saturday opening', da: 'Lørdagsåbent', uk: 'Відкрито в суботу' } }],
     services: [{ service: 'cpr-registration', catchment: 'anyone', confidence: 'high' }],
     sources: [{ title: 't', url: 'https://example.org', checked: '2026-11-25' }],
     ...overrides,

@@ -12,6 +12,7 @@ import type { LocalDate } from '../../src/kernel/dates/local-date.js';
 import { allTexts } from '../../src/modules/plan/domain/rules/check-rules.js';
 import { CONTRACT_STEP_IDS } from '../../src/modules/plan/domain/rules/rules.js';
 import { ROOT } from '../../src/server.js';
+import { LANGS } from '../../src/kernel/i18n/locales.js';
 import { copenhagenDate } from '../../src/kernel/time/copenhagen-time.js';
 import { testDeps } from '../helpers.js';
 
@@ -21,14 +22,22 @@ const CHECKED_BY = copenhagenDate(new Date());
 const copies: string[] = [];
 after(() => { for (const dir of copies) rmSync(dir, { recursive: true, force: true }); });
 
-/** A copy of the rules with one file changed, loaded. */
-function loadWith(file: string, change: (text: string) => string): () => unknown {
+/**
+ * A copy of the rules and their texts with files changed, loaded. A name is under rules/ unless it starts with
+ * "content/"; a change that returns null removes the file.
+ */
+function loadWith(file: string | string[], change: (text: string) => string | null): () => unknown {
   const dir = mkdtempSync(join(tmpdir(), 'rules-'));
   copies.push(dir);
-  cpSync(join(ROOT, 'rules'), dir, { recursive: true });
-  const path = join(dir, file);
-  writeFileSync(path, change(readFileSync(path, 'utf8')));
-  return () => loadRules({ rulesDir: dir, earliestDate: EARLIEST, today: CHECKED_BY });
+  cpSync(join(ROOT, 'rules'), join(dir, 'rules'), { recursive: true });
+  cpSync(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+  for (const name of typeof file === 'string' ? [file] : file) {
+    const path = join(dir, name.startsWith('content/') ? name : join('rules', name));
+    const changed = change(readFileSync(path, 'utf8'));
+    if (changed === null) rmSync(path);
+    else writeFileSync(path, changed);
+  }
+  return () => loadRules({ rulesDir: join(dir, 'rules'), earliestDate: EARLIEST, today: CHECKED_BY });
 }
 
 describe('the rules', () => {
@@ -73,8 +82,19 @@ describe('the rules', () => {
   });
 
   it('refuse a text that names an unknown parameter, and a missing language', () => {
-    assert.throws(loadWith('steps/address-registration.yaml', (t) => t.replace('Register your address within {address-registration-days} days', 'Register within {nine-days}')), /unknown parameter "nine-days"/);
-    assert.throws(loadWith('steps/health-card.yaml', (t) => t.replace(/\n {2}da:\n[\s\S]*$/, '\n')), /schema/);
+    const inEveryLanguage = (file: string) => LANGS.map((lang) => `content/${lang}/${file}`);
+    assert.throws(
+      loadWith(inEveryLanguage('steps/address-registration.yaml'), (t) => t.replace(/^ {2}title: .*$/m, '  title: "Register within {nine_days}"')),
+      /unknown parameter "nine-days"/,
+    );
+    // The start-up check of the languages (platform/i18n/content.ts): a file, a key or a placeholder that differs.
+    assert.throws(loadWith('content/da/steps/health-card.yaml', () => null), /content\/da\/steps\/health-card.yaml is missing/);
+    assert.throws(loadWith('content/uk/steps/health-card.yaml', (t) => t.replace(/^ {2}summary: .*\n/m, '')), /content\/uk\/steps\/health-card.yaml: "text.summary" is missing/);
+    assert.throws(
+      loadWith('content/uk/steps/address-registration.yaml', (t) => t.replace(/^ {2}title: .*$/m, '  title: "Зареєструйте адресу протягом {days} днів"')),
+      /content\/uk\/steps\/address-registration.yaml: "text.title" names \{days\} but English names \{address_registration_days\}/,
+    );
+    assert.throws(loadWith('content/uk/steps/address-registration.yaml', (t) => t.replace(/^ {2}title: .*$/m, '  title: "{address_registration_days, plural, one {#}"')), /not valid MessageFormat/);
   });
 
   it('refuse a source whose kind (law, authority, secondary) is not known', () => {

@@ -6,10 +6,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { loadContent } from '../../src/platform/i18n/load-content.js';
+import { loadContent } from '../../src/platform/i18n/content.js';
 import { ROOT } from '../../src/server.js';
 import { join } from 'node:path';
 import { testApp, testDeps } from '../helpers.js';
+import { LANGS, type Lang } from '../../src/kernel/i18n/locales.js';
 
 let app: FastifyInstance;
 before(async () => { app = await testApp(); });
@@ -28,22 +29,22 @@ const PEOPLE = [
   'citizenship=PH&movingFrom=PH&purpose=family-reunification&stay=over-6-months&permit=yes&permitDate=2026-09-15&arrival=2026-10-20&moveIn=2026-10-20&postcode=1620&children=no',
 ];
 
-/** The English texts a Danish page must not hold: every step's, document's and place's, and the interface's words. */
-function englishTexts(): string[] {
+/** The English texts a page in another language must not hold: every step's, document's and place's, and the interface's words. */
+function englishTexts(lang: Exclude<Lang, 'en'>): string[] {
   const { rules } = testDeps();
   const texts = new Set<string>();
   for (const step of rules.steps) {
-    const { en, da } = step.text;
+    const { en, [lang]: da } = step.text;
     for (const key of ['title', 'summary', 'deadline', 'due', 'how'] as const) if (en[key] && en[key] !== da[key]) texts.add(en[key]!);
     for (const v of step.variants ?? []) for (const key of ['title', 'summary', 'deadline', 'due', 'how'] as const) {
       const text = v.text.en[key];
-      if (text && text !== v.text.da[key]) texts.add(text);
+      if (text && text !== v.text[lang][key]) texts.add(text);
     }
     if (step.check) texts.add(step.check.en);
   }
   for (const doc of rules.documents.values()) texts.add(doc.name.en);
   for (const place of rules.places.values()) texts.add(place.text.en);
-  for (const [, entry] of Object.entries(loadContent(join(ROOT, 'content')).ui)) if (entry.en !== entry.da && entry.en.split(' ').length >= 3) texts.add(entry.en);
+  for (const [, entry] of Object.entries(loadContent(join(ROOT, 'content')).ui)) if (entry.en !== entry[lang] && entry.en.split(' ').length >= 3) texts.add(entry.en);
   // Texts with placeholders: the literal part before the first one.
   return [...texts].map((t) => t.split('{')[0]!.trim()).filter((t) => t.split(' ').length >= 3);
 }
@@ -58,22 +59,22 @@ function danishText(html: string): string {
     .replace(/\s+/g, ' ');
 }
 
-describe('Danish pages', () => {
-  it('hold none of the English texts, for ten kinds of people and their families', async () => {
-    const english = englishTexts();
+describe('pages in Danish and Ukrainian', () => {
+  for (const lang of LANGS.filter((l): l is Exclude<Lang, 'en'> => l !== 'en')) it(`hold none of the English texts in ${lang}, for ten kinds of people and their families`, async () => {
+    const english = englishTexts(lang);
     assert.ok(english.length > 200, `only ${english.length} English texts to look for`);
     // The same look at the English page finds them: the check can see English when it is there.
     const en = danishText((await app.inject({ url: `/plan/result?${PEOPLE[0]}` })).body);
     assert.ok(english.filter((e) => en.includes(e)).length > 50, 'the English page holds English texts');
     assert.match(en, /\b(the|your|you)\b/);
     for (const query of PEOPLE) {
-      const res = await app.inject({ url: `/plan/result?${query}&lang=da` });
+      const res = await app.inject({ url: `/plan/result?${query}&lang=${lang}` });
       assert.equal(res.statusCode, 200, query);
-      assert.match(res.body, /<html lang="da">/);
+      assert.match(res.body, new RegExp(`<html lang="${lang}">`));
       const text = danishText(res.body);
       const left = english.filter((e) => text.includes(e));
-      assert.deepEqual(left, [], `English in the Danish plan for ${query}`);
-      assert.doesNotMatch(text, /\b(the|your|you|and|with|before|after)\b/, `an English word in the Danish plan for ${query}`);
+      assert.deepEqual(left, [], `English in the ${lang} plan for ${query}`);
+      assert.doesNotMatch(text, /\b(the|your|you|and|with|before|after)\b/, `an English word in the ${lang} plan for ${query}`);
     }
   });
 

@@ -6,8 +6,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { loadContent } from '../../src/platform/i18n/load-content.js';
-import { GROUPS, PURPOSES, STAYS } from '../../src/modules/plan/domain/answers.js';
+import { loadContent, translationProblems } from '../../src/platform/i18n/content.js';
+import { createTexts } from '../../src/platform/i18n/texts.js';
+import type { Lang } from '../../src/kernel/i18n/locales.js';
+import { GROUPS, LANGS, PURPOSES, STAYS } from '../../src/modules/plan/domain/answers.js';
 import { ROOT } from '../../src/server.js';
 
 const content = loadContent(join(ROOT, 'content'));
@@ -45,9 +47,47 @@ describe('interface texts', () => {
   });
 });
 
+describe('languages as a registry', () => {
+  const texts = createTexts(content);
+
+  it('have every interface text in every language of the registry, different from English where they are words', () => {
+    for (const lang of LANGS) {
+      for (const [key, entry] of Object.entries(content.ui)) assert.ok(entry[lang], `${lang}: ${key}`);
+      if (lang === 'en') continue;
+      const same = Object.entries(content.ui).filter(([, v]) => v.en === v[lang] && /\s/.test(v.en)).map(([k]) => k);
+      assert.ok(same.every((k) => ['service.owner', 'mail.signature', 'manage.title'].includes(k)), `${lang} has English left: ${same.join(', ')}`);
+    }
+  });
+
+  it('choose the plural form each language needs', () => {
+    const places = (lang: Lang, count: number) => texts.t(lang, 'book.times.places', { count });
+    assert.deepEqual([1, 3, 5, 11, 21, 22, 25].map((n) => places('uk', n)), [
+      'Залишилося 1 місце', 'Залишилося 3 місця', 'Залишилося 5 місць', 'Залишилося 11 місць', 'Залишилося 21 місце', 'Залишилося 22 місця', 'Залишилося 25 місць',
+    ]);
+    assert.match(texts.t('en', 'toomany.text', { seconds: 1 }), /wait 1 second,/);
+    assert.match(texts.t('en', 'toomany.text', { seconds: 30 }), /wait 30 seconds,/);
+    assert.match(texts.t('da', 'toomany.text', { seconds: 1 }), /Vent 1 sekund,/);
+    assert.match(texts.t('uk', 'toomany.text', { seconds: 2 }), /Зачекайте 2 секунди,/);
+  });
+
+  it('refuse, at start-up, a language that lacks a key, has one English does not, or names other placeholders', () => {
+    const problems = translationProblems({
+      en: { a: 'Wait {seconds} seconds', b: 'Hello', c: 'Bye' },
+      da: { a: 'Vent {sekunder} sekunder', b: 'Hej', c: 'Farvel', d: 'Ekstra' },
+      uk: { a: 'Зачекайте {seconds, plural, one {# секунду} other {# секунд}}', c: 'Бувай' },
+    }, 'ui.yaml');
+    assert.deepEqual(problems, [
+      'content/da/ui.yaml: "a" names {sekunder} but English names {seconds}',
+      'content/da/ui.yaml: "d" is not in English',
+      'content/uk/ui.yaml: "b" is missing',
+    ]);
+  });
+});
+
 describe('error messages', () => {
   it('exist for every code the checks can give', () => {
-    const codes = [...code.matchAll(/code: '([a-z-]+)'/g)].map((m) => m[1]!);
+    // The language registry's entries have codes too (kernel/i18n/locales.ts): they are languages, not errors.
+    const codes = [...code.matchAll(/code: '([a-z-]+)'/g)].map((m) => m[1]!).filter((c) => !(LANGS as readonly string[]).includes(c));
     assert.ok(codes.length > 10);
     for (const c of new Set(codes)) {
       assert.ok(Object.keys(content.messages).some((k) => k === c || k.endsWith(`.${c}`)), `messages.yaml lacks "${c}"`);

@@ -247,6 +247,17 @@ describe('every page', () => {
   it('has a language switch that keeps the answers', async () => {
     const res = await get(`/plan/check?${INDIAN}`);
     assert.match(res.body, /<a class="lang-link d-print-none" href="\/plan\/check\?citizenship=IN[^"]*&lang=da" lang="da"/);
+    // Every language of the registry, each link with the same answers; Ukrainian (?lang=uk) as Danish.
+    const uk = await get(`/plan/check?${INDIAN}&lang=uk`);
+    assert.equal(uk.statusCode, 200);
+    assert.match(uk.body, /<html lang="uk">/);
+    assert.match(uk.body, /<h1[^>]*>Перевірте свої відповіді/);
+    const links = [...uk.body.matchAll(/<a class="lang-link d-print-none" href="([^"]+)" lang="([a-z]+)" hreflang="\2">([^<]+)<\/a>/g)].map((m) => [m[2], m[3], m[1]!.replace(/&amp;/g, '&')]);
+    assert.deepEqual(links.map(([lang, name]) => [lang, name]), [['en', 'English'], ['da', 'Dansk']]);
+    for (const [lang, , href] of links) {
+      assert.equal(href, `/plan/check?${INDIAN}${lang === 'en' ? '' : `&lang=${lang}`}`);
+    }
+    assert.match(res.body, /<a class="lang-link d-print-none" href="\/plan\/check\?citizenship=IN[^"]*&lang=uk" lang="uk" hreflang="uk">Українська<\/a>/);
   });
 
   it('answers unknown pages with a DKFDS 404 page, and serves the guides', async () => {

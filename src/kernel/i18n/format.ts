@@ -1,25 +1,19 @@
-import type { Lang } from './locales.js';
+import { LOCALES, type Lang, localeInfo } from './locales.js';
 import { type LocalDate, parts } from '../dates/local-date.js';
 
-const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
-  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  da: new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-};
-const weekdayDateFormats: Record<Lang, Intl.DateTimeFormat> = {
-  en: new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  da: new Intl.DateTimeFormat('da-DK', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-};
-const numberFormats: Record<Lang, Intl.NumberFormat> = {
-  en: new Intl.NumberFormat('en-GB'),
-  da: new Intl.NumberFormat('da-DK'),
-};
+const perLang = <T>(make: (tag: string) => T): Record<Lang, T> =>
+  Object.fromEntries(LOCALES.map((l) => [l.code, make(l.intl)])) as Record<Lang, T>;
+
+const dateFormats = perLang((tag) => new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+const weekdayDateFormats = perLang((tag) => new Intl.DateTimeFormat(tag, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+const numberFormats = perLang((tag) => new Intl.NumberFormat(tag));
 
 function utc(date: LocalDate): Date {
   const { year, month, day } = parts(date);
   return new Date(Date.UTC(year, month - 1, day));
 }
 
-const formatted: Record<Lang, Map<string, string>> = { en: new Map(), da: new Map() };
+const formatted = perLang(() => new Map<string, string>());
 
 /** "14 December 2026" / "14. december 2026". Kept once made: formatting with Intl is slow. */
 export function formatDate(date: LocalDate, lang: Lang): string {
@@ -34,7 +28,7 @@ export function formatDate(date: LocalDate, lang: Lang): string {
 }
 
 /** "Monday 14 December 2026" / "mandag den 14. december 2026". */
-const formattedLong: Record<Lang, Map<string, string>> = { en: new Map(), da: new Map() };
+const formattedLong = perLang(() => new Map<string, string>());
 
 export function formatLongDate(date: LocalDate, lang: Lang): string {
   const cache = formattedLong[lang];
@@ -53,5 +47,5 @@ export function formatNumber(value: number, lang: Lang): string {
 }
 
 export function formatDkk(value: number, lang: Lang): string {
-  return lang === 'en' ? `DKK ${formatNumber(value, lang)}` : `${formatNumber(value, lang)} kr.`;
+  return localeInfo(lang).dkk.replace('{amount}', formatNumber(value, lang));
 }

@@ -5,8 +5,10 @@
 import Type, { type Static } from 'typebox';
 import { type LocalDate, addDays, fromParts } from '../dates/local-date.js';
 import { SourcesSchema } from '../sources/sources.js';
+import { LocalizedText } from '../i18n/localized-schema.js';
+import type { Localized } from '../i18n/locales.js';
 
-const Name = Type.Object({ en: Type.String({ minLength: 1 }), da: Type.String({ minLength: 1 }) }, { additionalProperties: false });
+const Name = LocalizedText;
 export const HolidaysSchema = Type.Object(
   {
     days: Type.Array(Type.Object(
@@ -31,7 +33,7 @@ export interface ClosingDay {
   date: LocalDate;
   id: string;
   kind: 'public-holiday' | 'office-closing-day';
-  name: { en: string; da: string };
+  name: Localized;
 }
 
 /** Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm, Meeus/Jones/Butcher). */

@@ -7,13 +7,11 @@
 import { type LocalDate, addDays, isoWeekday } from '../dates/local-date.js';
 import { type Minutes, instantAt, localMoment, parseHhmm } from './copenhagen-clock.js';
 import { type HolidayRules, closingDayOn } from './holidays.js';
+import type { Localized } from '../i18n/locales.js';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
-export interface Bilingual {
-  en: string;
-  da: string;
-}
+type Bilingual = Localized;
 
 type Interval = [string, string];
 

@@ -1,6 +1,6 @@
 /** What the plan module is given: the platform's parts, the rules, the offices, and booking (for the links from a plan). */
 import type { LocalDate } from '../../kernel/dates/local-date.js';
-import type { Lang } from '../../kernel/i18n/locales.js';
+import { type Lang, localeInfo } from '../../kernel/i18n/locales.js';
 import type { PlatformDeps } from '../../platform/deps.js';
 import type { BookingConfig, BookingPorts } from '../booking/index.js';
 import type { OfficeDirectory } from '../offices/index.js';
@@ -38,8 +38,8 @@ export function flowContext(deps: Pick<PlanDeps, 'rules'>, asOf: LocalDate): Flo
 
 /** Countries in the order a person looks for them: by name in their language. */
 export function sortedCountries(deps: Pick<PlanDeps, 'rules'>, lang: Lang): { code: string; name: string }[] {
-  const collator = new Intl.Collator(lang === 'da' ? 'da' : 'en');
+  const collator = new Intl.Collator(localeInfo(lang).intl);
   return [...deps.rules.countries.byCode.values()]
-    .map((c) => ({ code: c.code, name: lang === 'da' ? c.da : c.en }))
+    .map((c) => ({ code: c.code, name: c[lang] }))
     .sort((a, b) => collator.compare(a.name, b.name));
 }

@@ -9,7 +9,7 @@ import { readLang } from '../i18n/read-lang.js';
 import { RETRY_AFTER_SECONDS, isBookingPath } from './database-gate.js';
 import type { Texts } from '../i18n/texts.js';
 import { ErrorPage } from '../views/error-page.js';
-import { html, type View } from '../views/view.js';
+import { html, langLinks, type View } from '../views/view.js';
 
 export interface ApiFieldError {
   field: string;
@@ -53,7 +53,7 @@ export function registerErrorHandling(app: FastifyInstance, texts: Texts): void 
   const viewFor = (request: FastifyRequest): View => {
     const body = request.body && typeof request.body === 'object' ? request.body as Record<string, string> : {};
     const lang = readLang({ ...body, ...(request.query ?? {}) as Record<string, string> });
-    return { lang, t: (k, p) => texts.t(lang, k, p), otherLangHref: lang === 'en' ? '/?lang=da' : '/' };
+    return { lang, t: (k, p) => texts.t(lang, k, p), langLinks: langLinks(lang, (other) => (other === 'en' ? '/' : `/?lang=${other}`)) };
   };
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

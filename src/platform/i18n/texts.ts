@@ -1,8 +1,9 @@
 /**
- * Words for the interface, in the person's language. `t` fills "{name}" placeholders; a key that does not exist
+ * Words for the interface, in the person's language (ICU MessageFormat: `t` fills "{name}" and chooses plural forms); a key that does not exist
  * shows as the key itself (and a test makes sure every key the views use exists).
  */
-import type { Content } from './load-content.js';
+import type { Content } from './content.js';
+import { formatMessage } from '../../kernel/i18n/message.js';
 import type { Lang } from '../../kernel/i18n/locales.js';
 import type { FieldError } from '../../kernel/i18n/field-error.js';
 import { parseLocalDate } from '../../kernel/dates/local-date.js';
@@ -15,14 +16,15 @@ export interface Texts {
   message(lang: Lang, error: FieldError): string;
 }
 
+/** Dates given as "2026-12-14" are written out in the language; the rest is MessageFormat's (plurals included). */
 function fill(text: string, params: Params | undefined, lang: Lang): string {
-  if (!params) return text;
-  return text.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
+  if (!params) return formatMessage(text, lang);
+  const values: Params = {};
+  for (const [name, value] of Object.entries(params)) {
     const asDate = typeof value === 'string' ? parseLocalDate(value) : null;
-    return asDate ? formatDate(asDate, lang) : String(value);
-  });
+    values[name] = asDate ? formatDate(asDate, lang) : value;
+  }
+  return formatMessage(text, lang, values);
 }
 
 export function createTexts(content: Content): Texts {

@@ -11,7 +11,6 @@ interface LayoutProps {
 
 export function Layout({ view, title, hasErrors = false, children }: LayoutProps) {
   const { t, lang } = view;
-  const other = lang === 'en' ? 'da' : 'en';
   const fullTitle = `${hasErrors ? t('title.error.prefix') : ''}${title} - ${t('service.name')}`;
   return (
     <>
@@ -33,9 +32,14 @@ export function Layout({ view, title, hasErrors = false, children }: LayoutProps
                 <a href={href(view, '/')} class="logo ics-logo">
                   <span safe>{t('service.short')}</span>
                 </a>
-                <a class="lang-link d-print-none" href={view.otherLangHref} lang={other} hreflang={other}>
-                  <Icon name="language" /><span safe>{t(`lang.name.${other}`)}</span>
-                </a>
+                <nav class="lang-switch d-print-none" aria-label={t('lang.switch.label')}>
+                  <Icon name="language" />
+                  <ul>
+                    {view.langLinks.map((link) => (
+                      <li><a class="lang-link d-print-none" href={link.href} lang={link.lang} hreflang={link.lang} safe>{link.name}</a></li>
+                    ))}
+                  </ul>
+                </nav>
               </div>
             </div>
             <div class="solution-info">

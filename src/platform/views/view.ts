@@ -1,11 +1,24 @@
-import type { Lang } from '../../kernel/i18n/locales.js';
+import { LOCALES, type Lang } from '../../kernel/i18n/locales.js';
 import type { Params } from '../i18n/texts.js';
 
-/** What every view needs: the person's language, the words in it, and the address of this page in the other. */
+/** A link to this page in another language, for the language switch. */
+export interface LangLink {
+  lang: Lang;
+  /** The language's own name. */
+  name: string;
+  href: string;
+}
+
+/** What every view needs: the person's language, the words in it, and this page in every other language. */
 export interface View {
   lang: Lang;
   t: (key: string, params?: Params) => string;
-  otherLangHref: string;
+  langLinks: LangLink[];
+}
+
+/** This page in every language but `lang`, in the registry's order. */
+export function langLinks(lang: Lang, addressFor: (lang: Lang) => string): LangLink[] {
+  return LOCALES.filter((l) => l.code !== lang).map((l) => ({ lang: l.code, name: l.name, href: addressFor(l.code) }));
 }
 
 /** Adds the language to an address of ours (English is the default and is left out). */

@@ -8,6 +8,7 @@
  * booking's transaction, and ical-generator's line folding encodes each character with a new TextEncoder, about
  * 0.9 ms per file. The output is the same, byte for byte: test/unit/booking-domain.test.ts compares the two.
  */
+import type { Lang } from '../../../kernel/i18n/locales.js';
 import { localMoment } from '../../../kernel/time/copenhagen-clock.js';
 
 const VTIMEZONE = [
@@ -103,7 +104,7 @@ export interface AppointmentEvent {
   url: string;
   cancelled: boolean;
   stampMs: number;
-  lang: 'en' | 'da';
+  lang: Lang;
 }
 
 export function appointmentCalendar(event: AppointmentEvent): string {

@@ -40,7 +40,7 @@ export function whenText(lang: Lang, startMs: number, endMs: number, t: Translat
 }
 
 export function manageUrl(publicUrl: string, reference: string, token: string, lang: Lang): string {
-  return `${publicUrl}/booking/${reference}?token=${token}${lang === 'da' ? '&lang=da' : ''}`;
+  return `${publicUrl}/booking/${reference}?token=${token}${lang === 'en' ? '' : `&lang=${lang}`}`;
 }
 
 /**
@@ -48,7 +48,7 @@ export function manageUrl(publicUrl: string, reference: string, token: string, l
  * to that e-mail), never the private link itself. A calendar is often shared; the power to cancel should not be.
  */
 export function findUrl(publicUrl: string, reference: string, lang: Lang): string {
-  return `${publicUrl}/booking/find?reference=${reference}${lang === 'da' ? '&lang=da' : ''}`;
+  return `${publicUrl}/booking/find?reference=${reference}${lang === 'en' ? '' : `&lang=${lang}`}`;
 }
 
 export function officeWhere(office: Office | undefined, lang: Lang): string {
@@ -114,7 +114,7 @@ export function composeMessage(
   if (link) {
     lines.push(t(lang, 'mail.manage'), link, '', t(lang, 'mail.private'), '');
   }
-  if (kind === 'cancelled') lines.push(t(lang, 'mail.book-again'), `${publicUrl}/book${lang === 'da' ? '?lang=da' : ''}`, '');
+  if (kind === 'cancelled') lines.push(t(lang, 'mail.book-again'), `${publicUrl}/book${lang === 'en' ? '' : `?lang=${lang}`}`, '');
   if (kind === 'confirmation' || kind === 'rescheduled') lines.push(t(lang, 'mail.calendar'), '');
   lines.push(t(lang, 'mail.signature'));
   if (office?.contact.phone || office?.contact.email) {
@@ -131,7 +131,7 @@ export function composeMessage(
     summary: `${service}: ${office?.name[lang] ?? ''} (${booking.reference})`,
     description: `${t(lang, 'booking.field.reference')}: ${booking.reference}${kind === 'cancelled' ? '' : `\n${t(lang, 'ics.manage', { url: findUrl(publicUrl, booking.reference, lang) })}`}`,
     location: where,
-    url: kind === 'cancelled' ? `${publicUrl}/book${lang === 'da' ? '?lang=da' : ''}` : findUrl(publicUrl, booking.reference, lang),
+    url: kind === 'cancelled' ? `${publicUrl}/book${lang === 'en' ? '' : `?lang=${lang}`}` : findUrl(publicUrl, booking.reference, lang),
     cancelled: kind === 'cancelled',
     stampMs: options.nowMs,
     lang,

@@ -3,7 +3,7 @@
  * many people come. Returns field errors in the same shape as the questionnaire's, so pages and the API say the
  * same thing in the person's language.
  */
-import type { Lang } from '../../../kernel/i18n/locales.js';
+import { type Lang, isLang } from '../../../kernel/i18n/locales.js';
 import type { FieldError } from '../../../kernel/i18n/field-error.js';
 
 export interface RawDetails {
@@ -59,7 +59,7 @@ export function validateDetails(raw: RawDetails): { ok: true; details: Details }
   if (phoneText !== '' && (!PHONE.test(phoneText) || (phoneText.match(/\d/g) ?? []).length < 6)) errors.push({ field: 'phone', code: 'not-a-phone' });
 
   const language = raw.language;
-  if (language !== 'en' && language !== 'da') errors.push({ field: 'language', code: 'required' });
+  if (!isLang(language)) errors.push({ field: 'language', code: 'required' });
 
   if (errors.length > 0) return { ok: false, errors };
   return {

@@ -60,7 +60,7 @@ export function registerBookingPages(app: FastifyInstance, deps: BookingDeps): v
   const servicePage = (reply: FastifyReply, lang: Lang, flow: Flow, error: FieldError | null, path: string) => {
     const view = viewFor(lang, path, flow, ['service', ...SERVICE_KEYS]);
     return sendHtml(reply, error ? 400 : 200, ServicePage({
-      view, backHref: lang === 'da' ? '/?lang=da' : '/', hidden: flowPairs(flow, SERVICE_KEYS, lang),
+      view, backHref: lang === 'en' ? '/' : `/?lang=${lang}`, hidden: flowPairs(flow, SERVICE_KEYS, lang),
       errors: error ? [shown(lang, '#service', error)] : [], services: services(lang), value: flow.service,
     }));
   };
@@ -270,7 +270,7 @@ export function registerBookingPages(app: FastifyInstance, deps: BookingDeps): v
       officeId: found.office.id, service: found.service, startMs: Number.isNaN(startMs) ? -1 : startMs, people: parsePeople(flow.people, max)!,
       clientKey: clientKeyOf(request.ip), now: deps.clock.now(), maxHoldsPerClient: deps.config.maxHoldsPerClient,
     });
-    if (result.ok) return reply.code(303).header('location', `/book/details/${result.hold.id}${lang === 'da' ? '?lang=da' : ''}`).send();
+    if (result.ok) return reply.code(303).header('location', `/book/details/${result.hold.id}${lang === 'en' ? '' : `?lang=${lang}`}`).send();
     switch (result.error) {
       case 'full': return timePage(request, reply, lang, flow, { field: 'start', code: 'taken' }, 409);
       case 'too-many-holds': return timePage(request, reply, lang, flow, { field: 'start', code: 'too-many-holds', params: { max: result.max } }, 429);
@@ -282,9 +282,9 @@ export function registerBookingPages(app: FastifyInstance, deps: BookingDeps): v
   // 6. Your details, while the time is held.
   const HoldParams = Type.Object({ holdId: Type.String({ maxLength: 64 }) });
   const detailsPage = async (request: FastifyRequest, reply: FastifyReply, lang: Lang, holdId: string, values: Record<string, string>, errors: FieldError[], status: number) => {
-    const view = makeView(deps, lang, (other) => `/book/details/${holdId}${other === 'da' ? '?lang=da' : ''}`);
+    const view = makeView(deps, lang, (other) => `/book/details/${holdId}${other === 'en' ? '' : `?lang=${other}`}`);
     const found = await holdFor(ports, holdId, deps.clock.now());
-    if (!found) return sendHtml(reply, 404, MessagePage({ view, title: view.t('book.nohold.title'), text: view.t('book.nohold.text'), linkHref: lang === 'da' ? '/book?lang=da' : '/book', linkText: view.t('book.gone.again') }));
+    if (!found) return sendHtml(reply, 404, MessagePage({ view, title: view.t('book.nohold.title'), text: view.t('book.nohold.text'), linkHref: lang === 'en' ? '/book' : `/book?lang=${lang}`, linkText: view.t('book.gone.again') }));
     const again = flowHref('/book/time', { service: found.hold.service, office: found.hold.officeId, people: String(found.hold.people) }, TIME_KEYS, lang);
     if (found.state !== 'active') return sendHtml(reply, found.state === 'used' ? 409 : 410, HoldGonePage({ view, againHref: again, used: found.state === 'used' }));
     const { hold } = found;
@@ -293,7 +293,7 @@ export function registerBookingPages(app: FastifyInstance, deps: BookingDeps): v
     const held = localMoment(new Date(hold.expiresMs));
     return sendHtml(reply, status, DetailsPage({
       view, backHref: flowHref('/book/time', { service: hold.service, office: hold.officeId, people: String(hold.people), date: localMoment(new Date(hold.startMs)).date }, [...TIME_KEYS, 'date'], lang),
-      action: `/book/details/${hold.id}`, hidden: [['_csrf', reply.generateCsrf()], ...(lang === 'da' ? [['lang', 'da'] as [string, string]] : [])],
+      action: `/book/details/${hold.id}`, hidden: [['_csrf', reply.generateCsrf()], ...(lang === 'en' ? [] : [['lang', lang] as [string, string]])],
       summary: appointmentRows(view, directory, hold), heldUntil: hhmm(held.minutes), eraseDays: deps.bookingConfig.eraseAfterDays,
       values: { name: values.name ?? '', email: values.email ?? '', phone: values.phone ?? '', language: values.language ?? lang },
       errors: errors.map((e) => ({ href: `#${e.field}`, message: message(lang, e) })), fieldErrors: byField,
@@ -311,7 +311,7 @@ export function registerBookingPages(app: FastifyInstance, deps: BookingDeps): v
     if (result.ok) {
       // Shown in answer to the form (no redirect: the page echoes the address the person typed, which goes in no URL).
       const r = result.requested;
-      const view = makeView(deps, lang, (other) => `/book/details/${request.params.holdId}${other === 'da' ? '?lang=da' : ''}`);
+      const view = makeView(deps, lang, (other) => `/book/details/${request.params.holdId}${other === 'en' ? '' : `?lang=${other}`}`);
       const office = directory.byId.get(r.officeId);
       return sendHtml(reply, 200, SentPage({
         view, summary: appointmentRows(view, directory, r), email: r.email, bring: bringFor(deps.rules, r.service, lang, r.startMs),
@@ -336,7 +336,7 @@ export function registerBookingPages(app: FastifyInstance, deps: BookingDeps): v
     if (!result.ok) return timePage(request, reply, lang, flow, null);
     const q = new URLSearchParams();
     if (flow.step) q.set('step', flow.step);
-    if (lang === 'da') q.set('lang', 'da');
+    if (lang !== 'en') q.set('lang', lang);
     return reply.code(303).header('location', `/book/attempt/${result.reference}${q.size ? `?${q}` : ''}`).send();
   });
 

@@ -28,21 +28,21 @@ const AnyBody = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array
 const RefParams = Type.Object({ reference: Type.String({ maxLength: 20 }) });
 type Body = Record<string, string | string[]>;
 
-const langPair = (lang: Lang): [string, string][] => (lang === 'da' ? [['lang', 'da']] : []);
+const langPair = (lang: Lang): [string, string][] => (lang === 'en' ? [] : [['lang', lang]]);
 
 export function registerManagePages(app: FastifyInstance, deps: BookingDeps): void {
   const ports: BookingPorts = deps.booking;
   const { offices: directory, texts } = deps;
   const limited = { rateLimit: { max: deps.config.bookingRateLimitMax, timeWindow: '1 minute' } };
   const manageHref = (ref: string, token: string, lang: Lang, extra: Record<string, string> = {}) =>
-    `/booking/${ref}?${new URLSearchParams({ token, ...extra, ...(lang === 'da' ? { lang: 'da' } : {}) })}`;
+    `/booking/${ref}?${new URLSearchParams({ token, ...extra, ...(lang === 'en' ? {} : { lang: lang }) })}`;
   const viewAt = (lang: Lang, path: (other: Lang) => string): View => makeView(deps, lang, (other) => path(other as Lang));
 
   const notFound = (reply: FastifyReply, lang: Lang) => {
-    const view = viewAt(lang, (other) => (other === 'da' ? '/booking/find?lang=da' : '/booking/find'));
+    const view = viewAt(lang, (other) => (other === 'en' ? '/booking/find' : `/booking/find?lang=${other}`));
     return sendHtml(reply, 404, MessagePage({
       view, title: view.t('manage.notfound.title'), text: view.t('manage.notfound.text'),
-      linkHref: lang === 'da' ? '/booking/find?lang=da' : '/booking/find', linkText: view.t('book.find.link'),
+      linkHref: lang === 'en' ? '/booking/find' : `/booking/find?lang=${lang}`, linkText: view.t('book.find.link'),
     }));
   };
 
@@ -70,8 +70,8 @@ export function registerManagePages(app: FastifyInstance, deps: BookingDeps): vo
       bring: bringFor(deps.rules, booking.service, lang, booking.startMs),
       done: done === 'moved' ? 'moved' : null, email: booking.email ?? '',
       calendarHref: `/booking/${booking.reference}/calendar.ics?token=${token}`,
-      rescheduleHref: `/booking/${booking.reference}/reschedule?${new URLSearchParams({ token, ...(lang === 'da' ? { lang } : {}) })}`,
-      cancelHref: `/booking/${booking.reference}/cancel?${new URLSearchParams({ token, ...(lang === 'da' ? { lang } : {}) })}`,
+      rescheduleHref: `/booking/${booking.reference}/reschedule?${new URLSearchParams({ token, ...(lang === 'en' ? {} : { lang }) })}`,
+      cancelHref: `/booking/${booking.reference}/cancel?${new URLSearchParams({ token, ...(lang === 'en' ? {} : { lang }) })}`,
       check: step?.check ? { text: step.check[lang], url: step.check.url } : office?.check ? { text: office.check[lang], url: office.check.url } : null,
       eraseDays: deps.bookingConfig.eraseAfterDays,
     }));
@@ -94,7 +94,7 @@ export function registerManagePages(app: FastifyInstance, deps: BookingDeps): vo
     if (!opened) return notFound(reply, lang);
     if (opened.state !== 'current') return deadPage(reply, lang, opened.state, opened.gone, token);
     const { booking } = opened;
-    const view = viewAt(lang, (other) => `/booking/${booking.reference}/cancel?${new URLSearchParams({ token, ...(other === 'da' ? { lang: 'da' } : {}) })}`);
+    const view = viewAt(lang, (other) => `/booking/${booking.reference}/cancel?${new URLSearchParams({ token, ...(other === 'en' ? {} : { lang: other }) })}`);
     return sendHtml(reply, 200, CancelPage({
       view, reference: booking.reference, summary: appointmentRows(view, directory, booking), action: `/booking/${booking.reference}/cancel`,
       hidden: [['_csrf', reply.generateCsrf()], ['token', token], ...langPair(lang)], backHref: manageHref(booking.reference, token, lang),
@@ -125,7 +125,7 @@ export function registerManagePages(app: FastifyInstance, deps: BookingDeps): vo
     const { booking } = opened;
     const office = directory.byId.get(booking.officeId)!;
     const base = `/booking/${booking.reference}/reschedule`;
-    const hrefFor = (other: Lang, date?: string) => `${base}?${new URLSearchParams({ token, ...(date ? { date } : {}), ...(other === 'da' ? { lang: 'da' } : {}) })}`;
+    const hrefFor = (other: Lang, date?: string) => `${base}?${new URLSearchParams({ token, ...(date ? { date } : {}), ...(other === 'en' ? {} : { lang: other }) })}`;
     const result = await availability(ports, { officeId: booking.officeId, service: booking.service, people: booking.people, now });
     const slots = (result.ok ? result.slots : []).filter((s) => s.startMs !== booking.startMs);
     const asked = askedDay(dateText, windowOf(ports, now, booking.officeId));
@@ -172,7 +172,7 @@ export function registerManagePages(app: FastifyInstance, deps: BookingDeps): vo
   });
 
   const linkSent = (reply: FastifyReply, lang: Lang) => {
-    const view = viewAt(lang, (other) => (other === 'da' ? '/booking/find?lang=da' : '/booking/find'));
+    const view = viewAt(lang, (other) => (other === 'en' ? '/booking/find' : `/booking/find?lang=${other}`));
     return sendHtml(reply, 200, MessagePage({ view, title: view.t('link.sent.title'), text: view.t('link.sent.text') }));
   };
 
@@ -187,7 +187,7 @@ export function registerManagePages(app: FastifyInstance, deps: BookingDeps): vo
 
   app.get<{ Querystring: Query }>('/booking/find', { schema: { hide: true, querystring: AnyQuery } }, async (request, reply) => {
     const lang = readLang(request.query);
-    const view = viewAt(lang, (other) => (other === 'da' ? '/booking/find?lang=da' : '/booking/find'));
+    const view = viewAt(lang, (other) => (other === 'en' ? '/booking/find' : `/booking/find?lang=${other}`));
     // A calendar file links here with its booking's reference filled in.
     const reference = normaliseReference(readText(request.query, 'reference', 40)) ?? '';
     return sendHtml(reply, 200, FindBookingPage({ view, hidden: [['_csrf', reply.generateCsrf()], ...langPair(lang)], values: { reference, email: '' }, errors: [], fieldErrors: {} }));
@@ -203,7 +203,7 @@ export function registerManagePages(app: FastifyInstance, deps: BookingDeps): vo
     const checked = validateDetails({ name: 'x', email: values.email, language: 'en' });
     if (!checked.ok) errors.push(...checked.errors.filter((e) => e.field === 'email'));
     if (errors.length > 0 || !reference || !checked.ok) {
-      const view = viewAt(lang, (other) => (other === 'da' ? '/booking/find?lang=da' : '/booking/find'));
+      const view = viewAt(lang, (other) => (other === 'en' ? '/booking/find' : `/booking/find?lang=${other}`));
       const fieldErrors: Record<string, string> = {};
       for (const e of errors) fieldErrors[e.field] ??= texts.message(lang, e);
       return sendHtml(reply, 400, FindBookingPage({

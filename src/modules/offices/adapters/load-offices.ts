@@ -12,7 +12,9 @@ import { type Office, OfficeSchema, ServiceInfoSchema, SERVICE_IDS } from '../do
 import { SourcesSchema } from '../../plan/index.js';
 import { type HolidayRules, HolidaysSchema } from '../../../kernel/time/holidays.js';
 import { RulesError, checked, readYaml } from '../../../platform/data-files.js';
+import { readTextTrees, weaveTexts } from '../../../platform/i18n/content.js';
 import type { Places } from './load-reference.js';
+import { LocalizedSchema } from '../../../kernel/i18n/localized-schema.js';
 
 const OfficesFileSchema = Type.Object(
   {
@@ -22,7 +24,7 @@ const OfficesFileSchema = Type.Object(
       {
         websites: Type.Record(Type.String({ pattern: '^\\d{3}$' }), Type.String({ pattern: '^https?://' })),
         sources: SourcesSchema,
-        check: Type.Object({ en: Type.String(), da: Type.String(), url: Type.String({ pattern: '^https?://' }) }, { additionalProperties: false }),
+        check: Type.Object({ ...LocalizedSchema(Type.String()).properties, url: Type.String({ pattern: '^https?://' }) }, { additionalProperties: false }),
       },
       { additionalProperties: false },
     ),
@@ -30,9 +32,10 @@ const OfficesFileSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export function loadOfficeDirectory(options: { referenceDir: string; rulesDir: string; places: Places }): OfficeDirectory {
-  const file = checked<Type.Static<typeof OfficesFileSchema>>(OfficesFileSchema, readYaml(join(options.referenceDir, 'offices.yaml')), 'offices.yaml');
-  const holidays = checked<HolidayRules>(HolidaysSchema, readYaml(join(options.rulesDir, 'holidays.yaml')), 'holidays.yaml');
+export function loadOfficeDirectory(options: { referenceDir: string; rulesDir: string; places: Places; contentDir?: string }): OfficeDirectory {
+  const contentDir = options.contentDir ?? join(options.rulesDir, '..', 'content');
+  const file = checked<Type.Static<typeof OfficesFileSchema>>(OfficesFileSchema, weaveTexts(readYaml(join(options.referenceDir, 'offices.yaml')), readTextTrees(contentDir, 'offices.yaml')), 'offices.yaml');
+  const holidays = checked<HolidayRules>(HolidaysSchema, weaveTexts(readYaml(join(options.rulesDir, 'holidays.yaml')), readTextTrees(contentDir, 'holidays.yaml')), 'holidays.yaml');
   const map = JSON.parse(readFileSync(join(options.referenceDir, 'denmark-map.json'), 'utf8')) as DenmarkMap;
   const problems = checkOffices(file.offices, file.services.map((s) => s.id), options.places);
   if (problems.length > 0) throw new RulesError(`The offices do not hold together:\n- ${problems.join('\n- ')}`);

@@ -7,11 +7,9 @@ import type { HolidayRules } from '../../../kernel/time/holidays.js';
 import type { DenmarkMap, Point } from '../../../kernel/geo.js';
 import type { Office, OfficeService, ServiceId } from './office.js';
 import { SERVICE_IDS } from './office.js';
+import type { Localized } from '../../../kernel/i18n/locales.js';
 
-export interface Bilingual {
-  en: string;
-  da: string;
-}
+export type Bilingual = Localized;
 
 export interface MunicipalityInfo {
   code: string;
@@ -57,16 +55,16 @@ export interface OfficeDirectory {
 
 /** Official names: "Københavns Kommune", "Aarhus Municipality". */
 export function officialName(name: string): Bilingual {
-  if (name === 'København') return { en: 'Copenhagen Municipality', da: 'Københavns Kommune' };
-  if (name === 'Bornholm') return { en: 'Bornholm Regional Municipality', da: 'Bornholms Regionskommune' };
+  if (name === 'København') return { en: 'Copenhagen Municipality', da: 'Københavns Kommune', uk: 'Копенгаген' };
+  if (name === 'Bornholm') return { en: 'Bornholm Regional Municipality', da: 'Bornholms Regionskommune', uk: 'Bornholm' };
   const en = name === 'Nordfyns' ? 'Nordfyn' : name === 'Vesthimmerlands' ? 'Vesthimmerland' : name;
-  return { en: `${en} Municipality`, da: `${name} Kommune` };
+  return { en: `${en} Municipality`, da: `${name} Kommune`, uk: en };
 }
 
 export interface CitizenServiceTemplate {
   websites: Record<string, string>;
   sources: Office['sources'];
-  check: { en: string; da: string; url: string };
+  check: Localized & { url: string };
 }
 
 /** The Citizen Service (Borgerservice) of a municipality, where our sources say nothing more about it. */
@@ -75,7 +73,7 @@ export function citizenService(m: MunicipalityInfo, template: CitizenServiceTemp
   return {
     id: `citizen-service-${m.code}`,
     kind: 'citizen-service',
-    name: { en: `Citizen Service, ${m.officialName.en}`, da: `Borgerservice, ${m.officialName.da}` },
+    name: { en: `Citizen Service, ${m.officialName.en}`, da: `Borgerservice, ${m.officialName.da}`, uk: `Borgerservice, комуна ${m.officialName.uk}` },
     municipality: m.code,
     address: null,
     location: { latitude: m.centre.latitude, longitude: m.centre.longitude, precision: 'municipality' },

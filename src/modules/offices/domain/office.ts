@@ -5,6 +5,7 @@
  */
 import Type, { type Static } from 'typebox';
 import { SourcesSchema } from '../../../kernel/sources/sources.js';
+import { LocalizedSchema, LocalizedText } from '../../../kernel/i18n/localized-schema.js';
 
 export const SERVICE_IDS = [
   'cpr-registration', 'eu-residence-document', 'mitid', 'biometrics', 'permit-application', 'guidance', 'citizen-service',
@@ -12,7 +13,7 @@ export const SERVICE_IDS = [
 export type ServiceId = (typeof SERVICE_IDS)[number];
 
 const strict = { additionalProperties: false } as const;
-const Bilingual = Type.Object({ en: Type.String({ minLength: 1 }), da: Type.String({ minLength: 1 }) }, strict);
+const Bilingual = LocalizedText;
 const Time = Type.String({ pattern: '^([01]\\d|2[0-4]):[0-5]\\d$' });
 const Interval = Type.Tuple([Time, Time]);
 const Day = Type.Array(Interval);
@@ -87,7 +88,7 @@ export const OfficeSchema = Type.Object(
     extraOpenings: Type.Array(Type.Object({ date: IsoDate, hours: Day, reason: Bilingual }, strict)),
     services: Type.Array(OfficeServiceSchema, { minItems: 1 }),
     /** What is missing or conflicting, and the official page to check. */
-    check: Type.Optional(Type.Object({ en: Type.String(), da: Type.String(), url: Type.String({ pattern: '^https?://' }) }, strict)),
+    check: Type.Optional(Type.Object({ ...LocalizedSchema(Type.String()).properties, url: Type.String({ pattern: '^https?://' }) }, strict)),
     sources: SourcesSchema,
   },
   strict,

@@ -3,8 +3,9 @@
  * and refuses to go on when anything is wrong: a plan is never built from rules that do not hold together.
  */
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { RulesError, checked, readYaml } from '../../../platform/data-files.js';
+import { join, relative } from 'node:path';
+import { RulesError, checked, readYaml as readData } from '../../../platform/data-files.js';
+import { readTextTrees, weaveTexts } from '../../../platform/i18n/content.js';
 import type { TSchema } from 'typebox';
 import { SERVICE_IDS } from '../../offices/index.js';
 import type { LocalDate } from '../../../kernel/dates/local-date.js';
@@ -17,7 +18,7 @@ import {
 import Type from 'typebox';
 import { type SourceKinds, SourceKindsSchema } from '../../../kernel/sources/source-kinds.js';
 
-export { RulesError, checked, readYaml };
+export { RulesError, checked, readData as readYaml };
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f));
@@ -37,9 +38,13 @@ export interface LoadOptions {
   /** The earliest date the app accepts as a person's date: every parameter must have a value from then. */
   earliestDate: LocalDate;
   today: LocalDate;
+  /** Where the texts in every language are (content/ beside rules/ unless given). */
+  contentDir?: string;
 }
 
-export function loadRules({ rulesDir, earliestDate, today }: LoadOptions): Rules {
+export function loadRules({ rulesDir, earliestDate, today, contentDir = join(rulesDir, '..', 'content') }: LoadOptions): Rules {
+  // A law file's texts live in content/<lang>/ under the same name (platform/i18n/content.ts).
+  const readYaml = (path: string) => weaveTexts(readData(path), readTextTrees(contentDir, relative(rulesDir, path)));
   const parameters = byId(
     yamlFiles(join(rulesDir, 'parameters')).map((f) => {
       const p = checked<Parameter>(ParameterSchema, readYaml(f), f);

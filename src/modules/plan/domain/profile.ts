@@ -1,10 +1,11 @@
 import type { Group, PlanAnswers, Purpose } from './answers.js';
 import type { LocalDate } from '../../../kernel/dates/local-date.js';
+import type { Localized } from '../../../kernel/i18n/locales.js';
 
 export interface Municipality {
   code: string;
   name: string;
-  officialName: { en: string; da: string };
+  officialName: Localized;
 }
 
 /** Where the person lives now, as the rules ask about it; unknown when the API leaves `movingFrom` out. */

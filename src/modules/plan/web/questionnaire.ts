@@ -2,6 +2,7 @@
  * GET /plan/:question shows a question; the same address with `answer=<question>` takes the answer and sends
  * the person on to the next question (303), or shows the page again with the problem.
  */
+import type { Lang } from '../app/read-model.js';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { type FieldError, validateAnswers } from '../app/read-model.js';
@@ -20,7 +21,7 @@ import { readQuestionInput } from './question-input.js';
 
 const QuestionQuery = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]));
 
-export function targetUrl(target: FlowTarget, answers: FlowAnswers, lang: 'en' | 'da'): string {
+export function targetUrl(target: FlowTarget, answers: FlowAnswers, lang: Lang): string {
   const path = target === 'check' ? '/plan/check' : target === 'result' ? '/plan/result' : `/plan/${target}`;
   return withQuery(path, answersQuery(answers, lang));
 }

@@ -16,6 +16,8 @@ import * as booking001 from './migrations/001-booking.js';
 import * as messages002 from './migrations/002-message-events.js';
 import * as handOver003 from './migrations/003-hand-over.js';
 import * as noBench004 from './migrations/004-no-bench-table.js';
+import * as languages005 from './migrations/005-languages.js';
+import { LANGS } from '../../../../kernel/i18n/locales.js';
 import { type HandOvers, postgresHandOvers } from './hand-overs.js';
 import type { Database } from './schema.js';
 
@@ -58,7 +60,7 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-const migrations: Record<string, Migration> = { '001-booking': booking001, '002-message-events': messages002, '003-hand-over': handOver003, '004-no-bench-table': noBench004 };
+const migrations: Record<string, Migration> = { '001-booking': booking001, '002-message-events': messages002, '003-hand-over': handOver003, '004-no-bench-table': noBench004, '005-languages': languages005 };
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /**
@@ -209,6 +211,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     if (isUnavailable(error)) throw error;
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${(error as Error).message}`);
+  }
+  try {
+    // The registry's languages, which a booking's language must be one of (migration 005).
+    await db.insertInto('languages').values(LANGS.map((code) => ({ code }))).onConflict((oc) => oc.column('code').doNothing()).execute();
+  } catch (e) {
+    await db.destroy().catch(() => undefined);
+    throw e;
   }
   if (dialect === 'sqlite') {
     try {

@@ -4,6 +4,7 @@
  * appointment.
  */
 import type { Generated } from 'kysely';
+import type { Lang } from '../../../../kernel/i18n/locales.js';
 
 export interface SlotUsageTable {
   office_id: string;
@@ -39,7 +40,7 @@ export interface BookingsTable {
   email: string | null;
   email_key: string | null;
   phone: string | null;
-  language: 'en' | 'da';
+  language: Lang;
   status: 'confirmed' | 'cancelled' | 'past';
   version: number;
   reminded: number;
@@ -61,7 +62,7 @@ export interface OutboxTable {
   kind: 'confirmation' | 'reminder' | 'rescheduled' | 'cancelled' | 'link' | 'already-booked';
   dedupe_key: string;
   to_address: string | null;
-  language: 'en' | 'da';
+  language: Lang;
   subject: string;
   body_text: string;
   ics: string | null;
@@ -98,7 +99,12 @@ export interface AuditLogTable {
   booking_id: string;
 }
 
+export interface LanguagesTable {
+  code: string;
+}
+
 export interface Database {
+  languages: LanguagesTable;
   slot_usage: SlotUsageTable;
   holds: HoldsTable;
   bookings: BookingsTable;

@@ -2,6 +2,7 @@
  * The details page: the chosen time is held while the person gives their name, e-mail, phone (optional) and the
  * language for messages. And the pages for a hold that is gone and for a request that has been sent.
  */
+import { LANGS } from '../../../../kernel/i18n/locales.js';
 import { Buttons, ErrorSummary, FieldError, type ShownError, TextInput } from '../../../../platform/views/form.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import { href, type View } from '../../../../platform/views/view.js';
@@ -47,10 +48,10 @@ export function DetailsPage(m: DetailsModel) {
             <fieldset aria-describedby={langError ? 'language-error' : undefined}>
               <legend class="form-label" safe>{view.t('book.details.language')}</legend>
               <FieldError view={view} id="language" message={langError} />
-              {(['en', 'da'] as const).map((l, i) => (
+              {LANGS.map((l, i) => (
                 <div class="form-group-radio">
-                  <input type="radio" id={i === 0 ? 'language' : 'language-2'} name="language" class="form-radio" value={l} checked={m.values.language === l} />
-                  <label class="form-label" for={i === 0 ? 'language' : 'language-2'} lang={l} safe>{view.t(`lang.name.${l}`)}</label>
+                  <input type="radio" id={i === 0 ? 'language' : `language-${i + 1}`} name="language" class="form-radio" value={l} checked={m.values.language === l} />
+                  <label class="form-label" for={i === 0 ? 'language' : `language-${i + 1}`} lang={l} safe>{view.t(`lang.name.${l}`)}</label>
                 </div>
               ))}
             </fieldset>

@@ -2,6 +2,7 @@
  * The finder: a postal code (or a municipality, or "use my location" where JavaScript and the browser allow it)
  * gives the office for each service, its distance and its next opening, on a map and in words.
  */
+import { localeInfo } from '../../../../kernel/i18n/locales.js';
 import type { FoundService, Place } from '../../app/find-offices.js';
 import { addressLine } from '../../../plan/index.js';
 import type { OfficeDirectory } from '../../app/read-model.js';
@@ -88,7 +89,7 @@ function Results({ view, directory, place, found }: { view: View; directory: Off
               <a href={href(view, `/offices/${f.office.id}`)} safe>{f.office.name[lang]}</a>
               {addressLine(f.office) ? <span safe>{`, ${addressLine(f.office) ?? ''}`}</span> : ''}
             </p>
-            <p safe>{`${f.office.location.precision === 'postal-code' ? `${t('finder.distance', { km: new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB').format(f.distanceKm) })}. ` : ''}${openStateText(view, f.state)}.`}</p>
+            <p safe>{`${f.office.location.precision === 'postal-code' ? `${t('finder.distance', { km: new Intl.NumberFormat(localeInfo(lang).intl).format(f.distanceKm) })}. ` : ''}${openStateText(view, f.state)}.`}</p>
             <p class="form-hint" safe>{t(f.service === 'citizen-service' ? 'finder.basis.citizen-service' : `finder.basis.${f.basis}`)}</p>
             {f.notes.map((n) => <p class="form-hint" safe>{n[lang]}</p>)}
             {f.office.check || f.offered.confidence !== 'high' ? <p class="form-hint" safe>{t('office.checkPage')}</p> : ''}

@@ -4,6 +4,7 @@
  * Returns a list of problems; the loader refuses to start when it is not empty.
  */
 import type { LocalDate } from '../../../../kernel/dates/local-date.js';
+import { LANGS } from '../../../../kernel/i18n/locales.js';
 import { DEADLINE_STARTS } from '../deadline-starts.js';
 import { PREDICATES, predicatesOf } from '../predicates.js';
 import type { Rules } from './rules.js';
@@ -86,7 +87,7 @@ function checkStep(rules: Rules, step: StepRule, today: LocalDate, serviceIds: r
 
 export function allTexts(step: StepRule): string[] {
   const texts: string[] = [];
-  for (const lang of ['en', 'da'] as const) {
+  for (const lang of LANGS) {
     const t = step.text[lang];
     texts.push(t.title, t.summary, t.deadline, t.due, t.guide.intro, ...Object.values(t.guide.groups));
     if (t.how) texts.push(t.how);

@@ -11,10 +11,11 @@ const Text = Type.String({ minLength: 1 });
 const Id = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' });
 
 import { SourceSchema, SourcesSchema } from '../../../../kernel/sources/sources.js';
+import { LocalizedSchema, LocalizedText } from '../../../../kernel/i18n/localized-schema.js';
 
 export { SourceSchema, SourcesSchema };
 
-export const Bilingual = <T extends Type.TSchema>(inner: T) => Type.Object({ en: inner, da: inner }, strict);
+export const Bilingual = LocalizedSchema;
 
 export const ParameterSchema = Type.Object(
   {
@@ -106,7 +107,7 @@ export type DeadlineRule = Static<typeof DeadlineRuleSchema>;
 
 const DocumentRef = Type.Object({ id: Id, when: Type.Optional(Type.Array(Id)) }, strict);
 
-const CheckSchema = Type.Object({ en: Text, da: Text, url: Type.String({ pattern: '^https?://' }) }, strict);
+const CheckSchema = Type.Object({ ...LocalizedText.properties, url: Type.String({ pattern: '^https?://' }) }, strict);
 
 const VariantSchema = Type.Object(
   {
@@ -172,7 +173,7 @@ export const PlaceSchema = Type.Object(
 export type Place = Static<typeof PlaceSchema>;
 
 export const CountrySchema = Type.Object(
-  { code: Type.String({ pattern: '^[A-Z]{2}$' }), en: Text, da: Text, citizensOf: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })) },
+  { code: Type.String({ pattern: '^[A-Z]{2}$' }), ...LocalizedText.properties, citizensOf: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })) },
   strict,
 );
 export const CountriesFileSchema = Type.Object({ source: SourceSchema, countries: Type.Array(CountrySchema, { minItems: 1 }) }, strict);
